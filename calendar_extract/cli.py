@@ -1,0 +1,304 @@
+"""Command line: `calendar-extract extract|tag`. The only module that prints, exits or reads the clock.
+
+Exit codes: 0 done (zero events included), 1 some inputs failed, 2 usage error.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import logging
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, TypeVar
+
+import click
+
+from calendar_extract import __version__
+from calendar_extract.errors import CalendarExtractError, InputError
+
+if TYPE_CHECKING:
+    from calendar_extract.model import Document, Event, Options, Result, TimeMention
+
+F = TypeVar("F", bound=Callable[..., Any])
+EXIT_INPUT_FAILED = 1
+
+
+class ReferenceDate(click.ParamType):
+    """`2025-02-25` or `2025-02-25T14:00` → a naive datetime."""
+
+    name = "DATE"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> dt.datetime:
+        if isinstance(value, dt.datetime):
+            return value
+        try:
+            parsed = dt.datetime.fromisoformat(str(value).strip())
+        except ValueError:
+            self.fail(f"{value!r} is not a date like 2025-02-25 or 2025-02-25T14:00", param, ctx)
+        return parsed.replace(tzinfo=None)
+
+
+class TimeZoneName(click.ParamType):
+    """An IANA time-zone name such as Europe/Brussels."""
+
+    name = "TZ"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> str:
+        from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+        try:
+            ZoneInfo(str(value))
+        except (ZoneInfoNotFoundError, ValueError):
+            self.fail(f"{value!r} is not an IANA time zone such as Europe/Brussels or UTC", param, ctx)
+        return str(value)
+
+
+def time_options(func: F) -> F:
+    """--reference-date and --timezone, shared by every command that reads text."""
+    func = click.option(
+        "--timezone", "timezone", type=TimeZoneName(), default=None,
+        help="IANA zone for times that state none (default: floating local time).",
+    )(func)
+    func = click.option(
+        "--reference-date", "reference", type=ReferenceDate(), default=None,
+        help="Date the text was written; relative dates resolve against it "
+             "(default: a date in the text, else the file's modification time, else today).",
+    )(func)
+    return click.option(
+        "--day-first/--month-first", default=False,
+        help="Read 6/3/2025 as 6 March (--day-first) or June 3 (default).",
+    )(func)
+
+
+def log_options(func: F) -> F:
+    """-v/--verbose (repeatable) and -q/--quiet."""
+    func = click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors.")(func)
+    return click.option("-v", "--verbose", count=True, help="Explain each event; -vv for debug logs.")(func)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="calendar-extract")
+def cli() -> None:
+    """Find scheduled events in text and write iCalendar files.
+
+    \b
+    Examples:
+      calendar-extract extract article.txt -o events.ics
+      calendar-extract extract news/ --format json
+      cat mail.txt | calendar-extract tag --reference-date 2025-02-25
+    """
+
+
+@cli.command()
+@click.argument("inputs", nargs=-1, type=click.Path(allow_dash=True))
+@click.option("-o", "--output", default="-", type=click.Path(allow_dash=True, dir_okay=False),
+              help="Output file; `-` (default) is standard output.")
+@click.option("--format", "fmt", type=click.Choice(["ics", "json"]), default="ics", show_default=True)
+@time_options
+@click.option("--upcoming/--all", "upcoming", default=False,
+              help="Only events on or after the reference date, or all (default).")
+@click.option("--min-confidence", type=click.FloatRange(0, 1), default=0.0, show_default=True,
+              help="Leave out events less certain than this.")
+@click.option("--calendar-name", default="Extracted events", show_default=True,
+              help="Calendar name (X-WR-CALNAME / NAME).")
+@log_options
+def extract(inputs: tuple[str, ...], output: str, fmt: str, reference: dt.datetime | None,
+            timezone: str | None, day_first: bool, upcoming: bool, min_confidence: float,
+            calendar_name: str, verbose: int, quiet: bool) -> None:
+    """Find events in INPUTS (files, folders, globs or - for stdin) and write a calendar.
+
+    \b
+    Examples:
+      calendar-extract extract article.txt -o events.ics
+      calendar-extract extract 'inbox/*.txt' --upcoming --timezone Europe/Brussels -o inbox.ics
+      curl -s https://example.org/news.txt | calendar-extract extract - --format json
+    """
+    from calendar_extract.model import Options
+
+    _configure_logging(verbose, quiet)
+    options = Options(reference=reference, timezone=timezone, upcoming_only=upcoming,
+                      min_confidence=min_confidence, day_first=day_first,
+                      calendar_name=calendar_name)
+    _refuse_input_as_output(inputs, output)
+    results, failed = _process(inputs, options, quiet=quiet, verbose=verbose)
+    if not results:
+        _fail(f"no input could be read; {'nothing written' if output == '-' else output + ' left unchanged'}")
+    data = _render(results, fmt, options)
+    _emit(data, output)
+    if not quiet and (output != "-" or verbose):
+        _print_summary(results, output)
+    sys.exit(EXIT_INPUT_FAILED if failed else 0)
+
+
+@cli.command()
+@click.argument("input", required=False, default="-", type=click.Path(allow_dash=True))
+@time_options
+@log_options
+def tag(input: str, reference: dt.datetime | None, timezone: str | None, day_first: bool,
+        verbose: int, quiet: bool) -> None:
+    """Print the time expressions of INPUT (a file, or - for stdin) as JSON lines.
+
+    \b
+    One line per mention, in text order:
+      {"start": 24, "end": 31, "text": "6 March", "type": "DATE", "value": "2025-03-06",
+       "resolved": {"start": "2025-03-06", "end": "2025-03-06"}, ...}
+    start/end are character offsets into the decoded text.
+    \b
+    Example:
+      echo "The summit is on 6 March at 2 pm CET." | calendar-extract tag --reference-date 2025-02-25
+    """
+    from calendar_extract.model import Options
+    from calendar_extract.pipeline import context_for
+    from calendar_extract.tagger import tag as run_tagger
+
+    _configure_logging(verbose, quiet)
+    options = Options(reference=reference, timezone=timezone, day_first=day_first)
+    try:
+        document = _read(input, options, quiet=quiet)
+    except InputError as exc:
+        _fail(str(exc))
+    lines = (json.dumps(_mention_json(m), ensure_ascii=False)
+             for m in run_tagger(document.text, context_for(document, options)))
+    click.echo("\n".join(lines) if document.text else "", nl=bool(document.text))
+
+
+def _process(inputs: Sequence[str], options: Options, *, quiet: bool, verbose: int
+             ) -> tuple[list[Result], int]:
+    """Read and extract every input; report each bad one on stderr and go on."""
+    from calendar_extract.pipeline import extract as run_pipeline
+    from calendar_extract.readers import expand_inputs
+
+    results: list[Result] = []
+    failed = 0
+    for source in expand_inputs(inputs):
+        try:
+            if isinstance(source, InputError):
+                raise source
+            document = _read(source, options, quiet=quiet)
+            result = run_pipeline(document, options)
+        except CalendarExtractError as exc:
+            click.echo(f"calendar-extract: error: {exc}", err=True)
+            failed += 1
+            continue
+        results.append(result)
+        if verbose:
+            _explain(result)
+    return results, failed
+
+
+def _read(source: str, options: Options, *, quiet: bool) -> Document:
+    from calendar_extract.readers import read_document
+
+    document = read_document(source, reference=options.reference, timezone=options.timezone,
+                             now=dt.datetime.now().replace(microsecond=0))
+    if not quiet:
+        click.echo(f"{source}: reference date {document.reference.date().isoformat()} "
+                   f"({document.reference_basis})", err=True)
+    return document
+
+
+def _render(results: Sequence[Result], fmt: str, options: Options) -> bytes:
+    from calendar_extract.pipeline import combine, latest_reference
+
+    if fmt == "json":
+        from calendar_extract.writers.json import write_json
+
+        return write_json(results)
+    from calendar_extract.writers.ics import write_ics
+
+    latest = latest_reference([r.document for r in results])
+    assert latest is not None
+    stamp = latest.reference.replace(tzinfo=dt.timezone.utc)
+    return write_ics(combine(results), calendar_name=options.calendar_name, stamp=stamp)
+
+
+def _emit(data: bytes, output: str) -> None:
+    from calendar_extract.errors import OutputError
+    from calendar_extract.files import atomic_write
+
+    if output == "-":
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
+        return
+    try:
+        atomic_write(Path(output), data)
+    except OutputError as exc:
+        _fail(str(exc))
+
+
+def _refuse_input_as_output(inputs: Sequence[str], output: str) -> None:
+    if output == "-":
+        return
+    target = Path(output).resolve()
+    if any(i != "-" and Path(i).exists() and Path(i).resolve() == target for i in inputs):
+        raise click.UsageError(f"-o {output} is also an input; refusing to overwrite it")
+
+
+def _print_summary(results: Sequence[Result], output: str) -> None:
+    from calendar_extract.pipeline import combine
+
+    events = combine(results)
+    where = "standard output" if output == "-" else output
+    click.echo(f"{len(events)} event(s) from {len(results)} document(s) written to {where}", err=True)
+    for event in events:
+        click.echo(f"  {_event_line(event)}", err=True)
+
+
+def _event_line(event: Event) -> str:
+    when = event.start.isoformat(sep=" ", timespec="minutes") if isinstance(event.start, dt.datetime) \
+        else event.start.isoformat()
+    if event.end is not None and event.end != event.start:
+        end = event.end.isoformat() if not isinstance(event.end, dt.datetime) else event.end.strftime("%H:%M")
+        when += f" – {end}"
+    if event.tzid:
+        when += f" {event.tzid}"
+    place = f" @ {event.location}" if event.location else ""
+    tense = "upcoming" if event.upcoming else "past"
+    return f"{when}  {event.title}{place}  [{event.status.value.lower()}, {tense}]"
+
+
+def _explain(result: Result) -> None:
+    """-v: why each event got its date, and what could not be placed."""
+    source = result.document.source
+    for event in result.events:
+        click.echo(f"{source}: event {_event_line(event)}", err=True)
+        click.echo(f"    evidence: {event.evidence}", err=True)
+        for reason in event.reasons:
+            click.echo(f"    why: {reason}", err=True)
+    for problem in result.problems:
+        click.echo(f"{source}: not written: {problem.message}", err=True)
+
+
+def _mention_json(mention: TimeMention) -> dict[str, Any]:
+    record: dict[str, Any] = {
+        "start": mention.start, "end": mention.end, "text": mention.surface,
+        "type": mention.type.value, "value": mention.value,
+    }
+    if mention.begin is not None:
+        until = mention.until if mention.until is not None else mention.begin
+        record["resolved"] = {"start": mention.begin.isoformat(), "end": until.isoformat()}
+    record["granularity"] = mention.granularity.value
+    for name in ("tzid", "rrule", "mod"):
+        value = getattr(mention, name)
+        if value:
+            record[name] = value
+    if mention.vague:
+        record["vague"] = True
+    return record
+
+
+def _configure_logging(verbose: int, quiet: bool) -> None:
+    level = logging.ERROR if quiet else logging.DEBUG if verbose > 1 else logging.WARNING
+    logging.basicConfig(level=level, format="calendar-extract: %(levelname)s: %(message)s")
+
+
+def _fail(message: str) -> None:
+    click.echo(f"calendar-extract: error: {message}", err=True)
+    sys.exit(EXIT_INPUT_FAILED)
+
+
+def main() -> None:
+    """Console-script entry point."""
+    cli(prog_name="calendar-extract")

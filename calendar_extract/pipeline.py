@@ -1,0 +1,61 @@
+"""Compose the stages: Document → TimeMentions → Events → (filtered, merged) Result. Pure."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterable, Sequence
+
+from calendar_extract.model import Context, Document, Event, Options, Result
+
+
+def context_for(document: Document, options: Options) -> Context:
+    """The Context every stage of one document shares."""
+    return Context(
+        reference=document.reference,
+        timezone=document.timezone or options.timezone,
+        day_first=options.day_first,
+    )
+
+
+def extract(document: Document, options: Options) -> Result:
+    """Run tagger and assembler over one document and keep the events the options ask for."""
+    from calendar_extract.events import assemble
+    from calendar_extract.tagger import tag
+
+    ctx = context_for(document, options)
+    mentions = tag(document.text, ctx)
+    events, problems = assemble(document.text, mentions, ctx, source=document.source)
+    kept = tuple(e for e in events if _wanted(e, options))
+    return Result(document=document, mentions=mentions, events=kept, problems=problems)
+
+
+def _wanted(event: Event, options: Options) -> bool:
+    if options.upcoming_only and not event.upcoming:
+        return False
+    return event.confidence >= options.min_confidence
+
+
+def combine(results: Iterable[Result]) -> tuple[Event, ...]:
+    """All events of all results, one per UID (the first document that names an event wins)."""
+    by_uid: dict[str, Event] = {}
+    for result in results:
+        for event in result.events:
+            known = by_uid.get(event.uid)
+            by_uid[event.uid] = event if known is None else _better(known, event)
+    return tuple(sorted(by_uid.values(), key=_order))
+
+
+def _better(known: Event, other: Event) -> Event:
+    """Keep the more confident copy of an event; remember every source it came from."""
+    best = other if other.confidence > known.confidence else known
+    sources = sorted({*known.source.split("\n"), *other.source.split("\n")})
+    return dataclasses.replace(best, source="\n".join(sources))
+
+
+def _order(event: Event) -> tuple[str, str, str]:
+    return (event.start.isoformat(), event.title, event.uid)
+
+
+def latest_reference(documents: Sequence[Document]) -> Document | None:
+    """The document written last: its reference date stamps the calendar (DTSTAMP)."""
+    return max(documents, key=lambda d: d.reference, default=None)

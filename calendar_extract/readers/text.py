@@ -1,0 +1,111 @@
+"""Plain-text reader: bytes → decoded text → Document with a reference date and its basis."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import sys
+from pathlib import Path
+
+from calendar_extract.errors import InputError
+from calendar_extract.model import Document
+from calendar_extract.readers.dateline import find_dateline
+from calendar_extract.readers.sources import STDIN
+
+MAX_BYTES = 20_000_000
+SNIFF_BYTES = 8192
+# Share of control characters (other than tab, CR, LF, FF) above which bytes are not text.
+MAX_CONTROL_SHARE = 0.05
+
+
+def read_document(
+    source: str,
+    *,
+    reference: dt.datetime | None,
+    timezone: str | None,
+    now: dt.datetime,
+    max_bytes: int = MAX_BYTES,
+) -> Document:
+    """Read one plain-text source (a path or `-`) into a Document.
+
+    The reference date is, in order: `reference` (the --reference-date option), a dateline or
+    publication date near the top of the text, the file's modification time, `now` (stdin).
+
+    Raises:
+        InputError: missing, unreadable, too large, binary, empty or non-UTF-8 input.
+    """
+    data = _read_stdin(max_bytes) if source == STDIN else _read_file(Path(source), max_bytes)
+    text = decode_text(data, source)
+    ref, basis = _choose_reference(text, source, reference, now)
+    return Document(text=text, source=source, reference=ref, reference_basis=basis,
+                    timezone=timezone)
+
+
+def _choose_reference(
+    text: str, source: str, option: dt.datetime | None, now: dt.datetime
+) -> tuple[dt.datetime, str]:
+    if option is not None:
+        return option, "--reference-date"
+    fallback, basis = (now, "today") if source == STDIN else (_mtime(Path(source)), "file modification time")
+    dateline = find_dateline(text, fallback)
+    if dateline is not None:
+        return dateline, "date in the text"
+    return fallback, basis
+
+
+def _mtime(path: Path) -> dt.datetime:
+    return dt.datetime.fromtimestamp(path.stat().st_mtime).replace(microsecond=0)
+
+
+def _read_file(path: Path, max_bytes: int) -> bytes:
+    try:
+        size = path.stat().st_size
+        if size > max_bytes:
+            raise InputError(f"{path}: file too large ({size:,} bytes; the limit is {max_bytes:,})")
+        with path.open("rb") as handle:
+            return handle.read(max_bytes + 1)
+    except FileNotFoundError:
+        raise InputError(f"{path}: no such file") from None
+    except IsADirectoryError:
+        raise InputError(f"{path}: is a folder, not a file") from None
+    except PermissionError:
+        raise InputError(f"{path}: permission denied") from None
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read ({exc.strerror or exc})") from None
+
+
+def _read_stdin(max_bytes: int) -> bytes:
+    data = sys.stdin.buffer.read(max_bytes + 1)
+    if len(data) > max_bytes:
+        raise InputError(f"-: standard input too large (over {max_bytes:,} bytes)")
+    return data
+
+
+def decode_text(data: bytes, source: str) -> str:
+    """Decode UTF-8 text (a BOM is dropped), refusing empty, binary and non-UTF-8 input.
+
+    Raises:
+        InputError: with a one-line explanation naming `source`.
+    """
+    if not data.strip():
+        raise InputError(f"{source}: empty input, nothing to read")
+    if _looks_binary(data[:SNIFF_BYTES]):
+        raise InputError(f"{source}: binary data, not text")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise InputError(
+            f"{source}: not UTF-8 text (byte 0x{data[exc.start]:02x} at offset {exc.start}); "
+            "convert it first, e.g. iconv -f latin1 -t utf-8"
+        ) from None
+    return text
+
+
+def _looks_binary(head: bytes) -> bool:
+    if b"\x00" in head:
+        return True
+    controls = sum(1 for b in head if b < 32 and b not in (9, 10, 12, 13))
+    return controls > MAX_CONTROL_SHARE * len(head)
+
+
+__all__ = ["MAX_BYTES", "decode_text", "read_document"]
