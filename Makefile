@@ -14,9 +14,11 @@ $(BIN)/calendar-extract: setup.cfg pyproject.toml
 
 install: $(BIN)/calendar-extract
 
+# `make demo` runs on the seed article (published Tuesday 25 February 2025);
+# `make demo INPUT=article.txt OUTPUT=article.ics` runs on your own text.
 demo: install
-	$(BIN)/calendar-extract extract $(or $(INPUT),$(SEED)) --reference-date 2025-02-25 \
-	    --calendar-name "Seed article" -o examples/seed.ics --summary
+	$(BIN)/calendar-extract extract $(if $(INPUT),$(INPUT),$(SEED) --reference-date 2025-02-25) \
+	    --calendar-name "$(or $(NAME),Seed article)" -o $(or $(OUTPUT),examples/seed.ics)
 
 test: install
 	$(BIN)/python -m pytest -q $(PYTEST_ARGS)
