@@ -182,6 +182,12 @@ def _process(inputs: Sequence[str], options: Options, *, quiet: bool, verbose: i
             click.echo(f"calendar-extract: error: {exc}", err=True)
             failed += 1
             continue
+        except Exception as exc:  # a bug of ours: report it per input, keep going (-vv shows it)
+            logging.getLogger(__name__).debug("internal error", exc_info=True)
+            click.echo(f"calendar-extract: error: {source}: internal error ({type(exc).__name__}: "
+                       f"{exc}); please report it with this input", err=True)
+            failed += 1
+            continue
         results.append(result)
         if verbose:
             _explain(result)

@@ -100,7 +100,7 @@ def test_output_may_not_be_an_input(runner: CliRunner, tmp_path: Path) -> None:
 def test_extract_stdin_to_stdout_ics(runner: CliRunner) -> None:
     result = runner.invoke(cli, ["extract", "--reference-date", "2025-02-25"], input=SUMMIT)
     assert result.exit_code == 0, result.stderr
-    assert result.stdout.startswith("BEGIN:VCALENDAR\r\n")
+    assert result.stdout_bytes.startswith(b"BEGIN:VCALENDAR\r\n")
     assert "SUMMARY:European Council summit" in result.stdout
     assert "-: reference date 2025-02-25 (--reference-date)" in result.stderr
 

@@ -101,3 +101,24 @@ def test_file_too_large(tmp_path: Path) -> None:
     path.write_text("x" * 101)
     with pytest.raises(InputError, match="file too large"):
         read_document(str(path), reference=None, timezone=None, now=NOW, max_bytes=100)
+
+
+@pytest.mark.parametrize(
+    ("head", "expected"),
+    [
+        ("Brussels, 25 February 2025 – The summit opens on 6 March.", dt.datetime(2025, 2, 25)),
+        ("BRUSSELS (Reuters) - 3 March 2025 - Ministers met.", dt.datetime(2025, 3, 3)),
+        ("Library newsletter — 2 September 2026\n\nHello", dt.datetime(2026, 9, 2)),
+        ("Title\nBy Jane Doe\nPublished: March 3, 2025\nText", dt.datetime(2025, 3, 3)),
+        ("Posted on 4 May 2021 at 10:00 by admin", dt.datetime(2021, 5, 4)),
+        ("The summit will take place on 6 March 2025 in Brussels.", None),
+        ("On 6 March 2025, the leaders met.", None),
+        ("Filler line\n" * 5 + "Brussels, 25 February 2025 – late dateline", None),
+    ],
+    ids=["place-dash", "agency", "newsletter", "published-cue", "posted-at", "event-date",
+         "sentence-start", "too-far-down"],
+)
+def test_dateline(head: str, expected: dt.datetime | None) -> None:
+    from calendar_extract.readers.dateline import find_dateline
+
+    assert find_dateline(head, NOW) == expected
