@@ -1,0 +1,218 @@
+"""Lexicon → compiled regexes: named fragments, longest-first word-bounded alternations, cached.
+
+Nothing here runs at import: the TOML word lists are read on first use (`lexicon()`), fragments are
+composed once (`fragments()`), and each pattern is compiled once (`compile_template()`).
+Fragments never contain capturing groups, so a rule may use one fragment several times and name
+its own groups around them.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import string
+import sys
+from collections.abc import Iterable, Mapping
+from importlib.resources import files
+from typing import Any
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover
+    import tomli as tomllib
+
+FLAGS = re.IGNORECASE
+# Before a mention: no word character, currency sign, or digit group ("$2025", "555-1234", "2.0.1").
+START = r"(?<![\w$£€¥#@+/])(?<!\d[.,:/\-])"
+# After a mention: no word character, percent sign, or continuing digit group ("12.5%", "3-1").
+END = r"(?![\w%])(?![.,:/\-]\d)"
+
+FRAGMENT_NAMES = frozenset(
+    {
+        "MONTH", "MONTH_SAFE", "WEEKDAY", "WEEKDAY_SAFE", "DAY", "DAY_WORD", "YEAR", "NUM",
+        "UNIT", "TUNIT", "DUNIT", "TZ", "AMPM", "HOUR", "MINUTE", "PART", "SEASON", "SHIFT",
+        "MOD", "REF", "RELDAY", "SETWORD", "SETQ", "SETFREQ", "TIMES", "HOLIDAY", "VAGUE",
+        "ORDINAL", "DASH", "RANGE_SEP", "WEEKDAYS",
+    }
+)
+
+
+@functools.cache
+def lexicon(language: str = "en") -> Mapping[str, Any]:
+    """The word lists of `lexicon/<language>_time.toml`, read once."""
+    resource = files("calendar_extract") / "lexicon" / f"{language}_time.toml"
+    return tomllib.loads(resource.read_text(encoding="utf-8"))
+
+
+def section(name: str, language: str = "en") -> Mapping[str, Any]:
+    """One table of the lexicon."""
+    table: Mapping[str, Any] = lexicon(language)[name]
+    return table
+
+
+def alternation(words: Iterable[str], *, case_sensitive: bool = False) -> str:
+    """A non-capturing group matching any of `words`, longest first, with flexible spaces."""
+    unique = sorted(set(words), key=lambda w: (-len(w), w))
+    body = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in unique)
+    if case_sensitive:
+        return f"(?-i:{body})"
+    return f"(?:{body})"
+
+
+def cased(words: Iterable[str], *, lower: bool = False) -> list[str]:
+    """Capitalized and UPPER forms of `words` (and lower-case forms when `lower`)."""
+    forms: list[str] = []
+    for word in words:
+        forms += [word, word.upper()] + ([word.lower()] if lower else [])
+    return forms
+
+
+def _months() -> tuple[str, str]:
+    months = section("months")
+    risky = set(section("ambiguous")["months"])
+    every = alternation(cased(months), case_sensitive=True) + r"(?!\w)"
+    safe = alternation(cased(m for m in months if m not in risky), case_sensitive=True) + r"(?!\w)"
+    return every, safe
+
+
+def _weekdays() -> tuple[str, str]:
+    days = section("weekdays")
+    risky = set(section("ambiguous")["weekdays"])
+    every = alternation(cased(days, lower=True), case_sensitive=True) + r"(?!\w)"
+    safe_words = [d for d in days if d.rstrip(".") not in risky]
+    safe = alternation(cased(safe_words, lower=True), case_sensitive=True) + r"(?!\w)"
+    return every, safe
+
+
+def _weekday_plurals() -> str:
+    full = [d + "s" for d in section("weekdays") if d.endswith("day")]
+    return alternation(cased(full, lower=True), case_sensitive=True) + r"(?!\w)"
+
+
+def _zones() -> str:
+    abbrevs = alternation(section("timezones"), case_sensitive=True)
+    cities = alternation(section("city_times"))
+    offset = r"(?-i:GMT|UTC)\s?[+\-\u2212]\s?\d{1,2}(?::?\d\d)?"
+    return f"(?:{offset}|{cities}|{abbrevs})(?!\\w)"
+
+
+@functools.cache
+def fragments() -> Mapping[str, str]:
+    """Named regex fragments composed from the lexicon (no capturing groups)."""
+    month, month_safe = _months()
+    weekday, weekday_safe = _weekdays()
+    numbers = alternation(section("numbers"))
+    return {
+        "MONTH": month,
+        "MONTH_SAFE": month_safe,
+        "WEEKDAY": weekday,
+        "WEEKDAY_SAFE": weekday_safe,
+        "WEEKDAYS": _weekday_plurals(),
+        "DAY": r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?!\d)",
+        "DAY_WORD": alternation(section("ordinals")) + r"(?!\w)",
+        "ORDINAL": alternation(section("ordinals")) + r"(?!\w)",
+        "YEAR": r"(?:1[5-9]\d\d|20\d\d|2100)(?![\d,.]\d)",
+        "NUM": rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?|{numbers}(?!\w))",
+        "UNIT": alternation(section("units")) + r"(?!\w)",
+        "TUNIT": alternation(section("time_units")["units"]) + r"(?!\w)",
+        "DUNIT": alternation(set(section("units")) - set(section("time_units")["units"]))
+        + r"(?!\w)",
+        "TZ": _zones(),
+        "AMPM": r"(?:[ap]\.\s?m\.|[ap]\.?m\b)",
+        "HOUR": r"(?:2[0-3]|[01]?\d)",
+        "MINUTE": r"[0-5]\d",
+        "PART": alternation(section("parts_of_day")) + r"(?!\w)",
+        "SEASON": alternation(section("seasons")) + r"(?!\w)",
+        "SHIFT": alternation(section("shifts")) + r"(?!\w)",
+        "MOD": alternation(section("mods")),
+        "REF": alternation(section("refs")) + r"(?!\w)",
+        "RELDAY": alternation(section("relative_days")) + r"(?!\w)",
+        "SETWORD": alternation(section("set_words")) + r"(?!\w)",
+        "SETQ": alternation(section("set_quantifiers")["words"]) + r"(?!\w)",
+        "SETFREQ": alternation(section("set_freq")) + r"(?!\w)",
+        "TIMES": alternation(section("times_words")) + r"(?!\w)",
+        "HOLIDAY": alternation(cased(list(section("holidays")) + list(section("holidays_nth"))))
+        + r"(?!\w)",
+        "VAGUE": alternation(section("vague_quantities")["words"]) + r"(?!\w)",
+        "DASH": r"\s?[\-\u2010-\u2015]\s?",
+        "RANGE_SEP": r"(?:\s?[\-\u2010-\u2015]\s?|\s+(?:to|through|thru|until|till|and)\s+)",
+    }
+
+
+def expand(template: str) -> str:
+    """Replace `{NAME}` placeholders of `template` with fragments."""
+    names = {field for _, field, _, _ in string.Formatter().parse(template) if field}
+    unknown = names - FRAGMENT_NAMES
+    if unknown:
+        raise ValueError(f"unknown fragments {sorted(unknown)} in {template!r}")
+    parts = fragments()
+    return template.format_map({name: parts[name] for name in names})
+
+
+@functools.cache
+def compile_template(template: str) -> re.Pattern[str]:
+    """The word-bounded compiled pattern of a rule template; raises if it can match ''."""
+    pattern = re.compile(START + "(?:" + expand(template) + ")" + END, FLAGS)
+    if pattern.fullmatch("") is not None:
+        raise ValueError(f"pattern matches the empty string: {template!r}")
+    return pattern
+
+
+_NAMED_GROUP = re.compile(r"\(\?P<\w+>")
+
+
+@functools.cache
+def compile_scanner(templates: tuple[str, ...]) -> re.Pattern[str]:
+    """One combined pattern finding where any template matches (group `R<i>` = template i)."""
+    branches = (
+        f"(?P<R{i}>{_NAMED_GROUP.sub('(?:', expand(t))})" for i, t in enumerate(templates)
+    )
+    return re.compile(START + r"(?=[\w'])(?:" + "|".join(branches) + ")" + END, FLAGS)
+
+
+_ANCHOR_SECTIONS = (
+    "months", "weekdays", "relative_days", "parts_of_day", "seasons", "units", "refs",
+    "set_words", "set_freq", "times_words", "holidays", "holidays_nth", "numbers", "ordinals",
+)
+# Template words that can carry a match on their own (every rule match contains an anchor).
+_TEMPLATE_ANCHORS = (
+    "quarter half period century noon midnight midday clock fiscal fy q ago year twenties thirties "
+    "forties fifties sixties seventies eighties nineties"
+)
+# Frequent words that never carry a match alone: each phrase holding one has another anchor.
+_NOT_ANCHORS = frozenset(
+    "a an the of and at to in on this that near right these short long later s".split()
+)
+
+
+@functools.cache
+def anchor_words() -> frozenset[str]:
+    """Lower-cased words of which every mention holds at least one (digits aside).
+
+    The scanner only tries positions a few words before an anchor, which keeps it fast.
+    """
+    words: set[str] = set(_TEMPLATE_ANCHORS.split())
+    for name in _ANCHOR_SECTIONS:
+        for phrase in section(name):
+            words.update(re.findall(r"[^\W\d_]+", phrase.lower()))
+    words.update(w.lower() + "s" for w in section("weekdays"))
+    return frozenset(words - _NOT_ANCHORS)
+
+
+@functools.cache
+def word_set(section_name: str, key: str | None = None) -> frozenset[str]:
+    """Lower-cased words of a lexicon table (its keys, or the list under `key`)."""
+    table = section(section_name)
+    words = table[key] if key else table
+    return frozenset(w.lower() for w in words)
+
+
+@functools.cache
+def lookup(section_name: str) -> Mapping[str, Any]:
+    """A lexicon table keyed by lower-cased, single-spaced words."""
+    return {" ".join(k.lower().split()): v for k, v in section(section_name).items()}
+
+
+def normal_key(text: str) -> str:
+    """Lower-case `text` and collapse its whitespace, for `lookup()` tables."""
+    return " ".join(text.lower().split())

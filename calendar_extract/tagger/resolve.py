@@ -1,0 +1,163 @@
+"""Resolve relative and partial dates against the reference: tense cues, weekdays, missing years."""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import re
+from enum import Enum
+
+from calendar_extract import patterns
+
+_CLAUSE_LIMIT = 160
+
+
+class Tense(str, Enum):
+    """Which way an underspecified date leans."""
+
+    PAST = "past"
+    FUTURE = "future"
+    UNKNOWN = "unknown"
+
+
+@functools.cache
+def _cues() -> tuple[dict[str, Tense], int, frozenset[str]]:
+    """Cue phrase (lower case, single spaces) → tense, the longest phrase in words, first words."""
+    tense = patterns.section("tense")
+    table = {patterns.normal_key(w): Tense.PAST for w in tense["past"]}
+    table.update({patterns.normal_key(w): Tense.FUTURE for w in tense["future"]})
+    firsts = frozenset(k.split()[0] for k in table)
+    return table, max(len(k.split()) for k in table), firsts
+
+
+_WORD = re.compile(r"[A-Za-z]+(?:'[a-z]+)?|'ll")
+
+
+def _clause(text: str, start: int, end: int) -> tuple[int, int]:
+    """Bounds of the sentence part around a span (stops at . ; ! ? and newlines)."""
+    lo = max(0, start - _CLAUSE_LIMIT)
+    hi = min(len(text), end + _CLAUSE_LIMIT)
+    left = max(text.rfind(c, lo, start) for c in ".;!?\n")
+    right_hits = [i for i in (text.find(c, end, hi) for c in ";!?\n") if i >= 0]
+    dot = re.search(r"\.(?:\s|$)", text[end:hi])
+    if dot:
+        right_hits.append(end + dot.start())
+    return (left + 1 if left >= lo else lo), (min(right_hits) if right_hits else hi)
+
+
+def tense_of(text: str, start: int, end: int) -> Tense:
+    """The tense of the clause around text[start:end], from the cue nearest to the span.
+
+    Word cues ("will", "said") weigh more than bare "-ed" forms (which count as 25 characters
+    farther away), and "-ed" after "be"/"been"/"is" (passive: "will be named") is no cue at all.
+    Example: "The board met on Tuesday" → PAST; "It will meet on Tuesday" → FUTURE.
+    """
+    lo, hi = _clause(text, start, end)
+    words = [w for w in _WORD.finditer(text, lo, hi) if not start <= w.start() < end]
+    lowered = [w.group().lower() for w in words]
+    best: tuple[int, int, Tense] | None = None
+    for index, word in enumerate(words):
+        found = _cue_at(words, lowered, index)
+        if found is None:
+            continue
+        weak, last, tense = found
+        distance = (start - last if last <= start else word.start() - end) + weak * _WEAK_PENALTY
+        if best is None or distance < best[0]:
+            best = (distance, weak, tense)
+    return best[2] if best else Tense.UNKNOWN
+
+
+# A bare "-ed" form counts as this many characters farther away than a word cue.
+_WEAK_PENALTY = 25
+
+
+def _cue_at(
+    words: list[re.Match[str]], lowered: list[str], index: int
+) -> tuple[int, int, Tense] | None:
+    """(weak?, end offset, tense) of the longest cue starting at words[index], if any."""
+    table, longest, firsts = _cues()
+    word = lowered[index]
+    if word in firsts:
+        for size in range(min(longest, len(words) - index), 0, -1):
+            phrase = " ".join(lowered[index : index + size])
+            if phrase in table:
+                return 0, words[index + size - 1].end(), table[phrase]
+    if len(word) > 4 and word.endswith("ed") and word not in patterns.word_set("tense", "not_past"):
+        previous = lowered[index - 1] if index else ""
+        if previous not in _BE_WORDS:
+            return 1, words[index].end(), Tense.PAST
+    return None
+
+
+_BE_WORDS = frozenset({"be", "been", "being", "is", "are", "am"})
+
+
+def resolve_weekday(ref: dt.date, weekday: int, tense: Tense, shift: int = 0) -> dt.date:
+    """The date of an ISO `weekday` near `ref`.
+
+    shift +1 ("next", "coming") → strictly after; -1 ("last") → strictly before; 0 → by tense:
+    past → on or before, future → on or after; unknown → on or before (news report the past),
+    except the very next day.
+    Example: ref Thu 2025-03-06, Tuesday, PAST → 2025-03-04; FUTURE → 2025-03-11.
+    """
+    ahead = (weekday - ref.isoweekday()) % 7
+    behind = (ref.isoweekday() - weekday) % 7
+    if shift > 0:
+        return ref + dt.timedelta(days=ahead or 7)
+    if shift < 0:
+        return ref - dt.timedelta(days=behind or 7)
+    if tense is Tense.FUTURE:
+        return ref + dt.timedelta(days=ahead)
+    if tense is Tense.PAST or ahead != 1:
+        return ref - dt.timedelta(days=behind)
+    return ref + dt.timedelta(days=ahead)
+
+
+def infer_year(ref: dt.date, month: int, day: int, tense: Tense) -> int:
+    """The year of a day-month without one: the nearest occurrence, bent by tense.
+
+    Example: ref 2025-03-06, "December 24" PAST → 2024; "March 10" FUTURE → 2025.
+    """
+    candidates = []
+    for year in (ref.year - 1, ref.year, ref.year + 1):
+        try:
+            candidates.append(dt.date(year, month, day))
+        except ValueError:
+            continue
+    if not candidates:
+        return ref.year
+    if tense is Tense.PAST:
+        past = [c for c in candidates if c <= ref and (ref - c).days < 300]
+        if past:
+            return past[-1].year
+    if tense is Tense.FUTURE:
+        future = [c for c in candidates if c >= ref and (c - ref).days < 300]
+        if future:
+            return future[0].year
+    return min(candidates, key=lambda c: abs((c - ref).days)).year
+
+
+def infer_month_year(ref: dt.date, month: int, tense: Tense) -> int:
+    """The year of a bare month name: the nearest such month, bent by tense.
+
+    Example: ref 1998-12-05, "April" → 1999; ref 1999-04-10, "December" → 1998;
+    ref 2025-03-06, "May" PAST → 2024, "January" FUTURE → 2026.
+    """
+    here = ref.year * 12 + ref.month - 1
+    options = [(year, year * 12 + month - 1) for year in (ref.year - 1, ref.year, ref.year + 1)]
+    if tense is Tense.PAST:
+        return max(year for year, index in options if index <= here)
+    if tense is Tense.FUTURE:
+        return min(year for year, index in options if index >= here)
+    return min(options, key=lambda o: (abs(o[1] - here), -o[0]))[0]
+
+
+def weekday_matching_year(ref: dt.date, month: int, day: int, weekday: int) -> int | None:
+    """The year near `ref` in which month/day falls on `weekday`, if one of three does."""
+    for year in (ref.year, ref.year + 1, ref.year - 1):
+        try:
+            if dt.date(year, month, day).isoweekday() == weekday:
+                return year
+        except ValueError:
+            continue
+    return None

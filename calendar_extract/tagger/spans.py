@@ -1,0 +1,147 @@
+"""Extractors for durations ("three days", "a two-hour meeting") and sets ("every Tuesday")."""
+
+from __future__ import annotations
+
+import re
+
+from calendar_extract import patterns
+from calendar_extract.model import Context, Granularity, MentionType, TimeMention
+from calendar_extract.tagger import relative, values
+from calendar_extract.tagger.dates import previous_word
+from calendar_extract.tagger.words import (
+    amount,
+    byday,
+    group,
+    make,
+    month_number,
+    shrink,
+    weekday_number,
+)
+
+_DURATION_MODS = {
+    "about": "APPROX", "around": "APPROX", "roughly": "APPROX", "approximately": "APPROX",
+    "some": "APPROX", "nearly": "EQUAL_OR_LESS", "almost": "EQUAL_OR_LESS",
+    "more than": "MORE_THAN", "over": "MORE_THAN", "less than": "LESS_THAN",
+    "under": "LESS_THAN", "at least": "EQUAL_OR_MORE", "no more than": "EQUAL_OR_LESS",
+    "up to": "EQUAL_OR_LESS", "within": "EQUAL_OR_LESS", "at most": "EQUAL_OR_LESS",
+}
+
+
+def extract_duration(match: re.Match[str], ctx: Context) -> TimeMention | None:
+    """"three days" → P3D, "two-hour" → PT2H, "several weeks" → PXW, "a decade" → P10Y."""
+    unit, number = match.group("unit"), match.group("num")
+    if unit[0].isupper() and not number[0].isupper():
+        return None  # "60 Minutes" is a title
+    if (group(match, "tail") or "").strip(" -").lower() == "old":
+        return None  # ages ("a 6-year-old") are no time expressions in TimeML
+    code: str = patterns.lookup("units")[patterns.normal_key(match.group("unit"))]
+    if code == "Q" and "-" in match.group() and match.group("unit").lower().endswith("s"):
+        return None  # "three-quarters" is a fraction
+    count = amount(match.group("num"))
+    if count is not None and 1000 <= count and match.group("num").isdigit():
+        return None  # "the 1988 quarter" names a period, it does not measure one
+    if count is not None and (group(match, "half") or group(match, "half2")):
+        count += 0.5
+    if count is not None and count <= 0:
+        return None
+    mod_word = group(match, "mod")
+    plain = not mod_word and not re.match(r"(?i)the\s", match.group())  # not "the past ..."
+    if plain and count is not None and previous_word(match.string, match.start()) == "in":
+        return relative.in_future(match, ctx, code, count)
+    mod = _DURATION_MODS.get(patterns.normal_key(mod_word)) if mod_word else None
+    value = values.duration_value(count, code)
+    mention = make(
+        match,
+        "duration",
+        MentionType.DURATION,
+        value,
+        Granularity.VAGUE if count is None else Granularity.DAY,
+        mod=mod,
+        vague=count is None,
+    )
+    bare_the = _BARE_THE.match(match.group())
+    if bare_the and "-" in match.group()[bare_the.end() :]:
+        # TimeML leaves "the" out of adjectival durations: "the [four-day] festival".
+        return shrink(mention, match.string, match.start() + bare_the.end())
+    return mention
+
+
+_BARE_THE = re.compile(r"the\s+(?!past|last|next|first|coming|previous|following)", re.IGNORECASE)
+
+
+_BARE_UNIT_CUES = frozenset({"for", "within", "over", "in", "took", "take", "takes", "lasted"})
+
+
+def extract_vague_span(match: re.Match[str], ctx: Context) -> TimeMention | None:
+    """"recent weeks", "the coming months", "the weeks ahead" → PXW / PXM (TimeBank types them
+    DURATION)."""
+    unit = group(match, "unit") or match.group("unit2")
+    code: str = patterns.lookup("units")[patterns.normal_key(unit)]
+    value = values.duration_value(None, code)
+    return make(match, "vague_span", MentionType.DURATION, value, Granularity.VAGUE, vague=True)
+
+
+def extract_bare_units(match: re.Match[str], ctx: Context) -> TimeMention | None:
+    """"for years" → PXY, "within weeks" → PXW (span without the preposition)."""
+    if previous_word(match.string, match.start()).lower() not in _BARE_UNIT_CUES:
+        return None
+    code: str = patterns.lookup("units")[patterns.normal_key(match.group("unit"))]
+    value = values.duration_value(None, code)
+    return make(match, "duration", MentionType.DURATION, value, Granularity.VAGUE, vague=True)
+
+
+def extract_every(match: re.Match[str], ctx: Context) -> TimeMention | None:
+    """"every Tuesday" → XXXX-WXX-2 / FREQ=WEEKLY;BYDAY=TU; "each month" → P1M / FREQ=MONTHLY."""
+    other = "other" in match.group("q").lower()
+    interval = ";INTERVAL=2" if other else ""
+    weekday = group(match, "wd")
+    part = group(match, "part")
+    suffix = ""
+    if part:
+        suffix = "T" + patterns.lookup("parts_of_day")[patterns.normal_key(part)]
+    month = group(match, "mon")
+    if weekday:
+        number = weekday_number(weekday.rstrip("sS") if weekday.endswith("days") else weekday)
+        value = f"XXXX-WXX-{number}{suffix}"
+        rrule = f"FREQ=WEEKLY{interval};BYDAY={byday(number)}"
+    elif month:
+        number = month_number(month)
+        value = f"XXXX-{number:02d}"
+        rrule = f"FREQ=YEARLY{interval};BYMONTH={number}"
+    else:
+        freq: str = patterns.lookup("set_freq")[patterns.normal_key(match.group("freq"))]
+        unit = "Q" if freq.endswith("INTERVAL=3") else _FREQ_UNITS[freq.split(";")[0]]
+        value = f"P{'T' if unit == 'H' else ''}{2 if other else 1}{unit}"
+        rrule = f"FREQ={freq}{interval}"
+    return make(match, "set_every", MentionType.SET, value, Granularity.VAGUE, rrule=rrule)
+
+
+_FREQ_UNITS = {"DAILY": "D", "WEEKLY": "W", "MONTHLY": "M", "YEARLY": "Y", "HOURLY": "H"}
+
+
+def extract_plural_weekday(match: re.Match[str], ctx: Context) -> TimeMention | None:
+    """"on Tuesdays" → XXXX-WXX-2, "Tuesday nights" → XXXX-WXX-2TNI; FREQ=WEEKLY;BYDAY=TU."""
+    word = match.group("wd")
+    number = weekday_number(word[:-1] if word.lower().endswith("days") else word)
+    part = group(match, "part")
+    parts = patterns.lookup("parts_of_day")
+    suffix = "T" + parts[patterns.normal_key(part).removesuffix("s")] if part else ""
+    rrule = f"FREQ=WEEKLY;BYDAY={byday(number)}"
+    value = f"XXXX-WXX-{number}{suffix}"
+    return make(match, "set_weekdays", MentionType.SET, value, Granularity.VAGUE, rrule=rrule)
+
+
+def extract_set_word(match: re.Match[str], ctx: Context) -> TimeMention | None:
+    """"weekly" → P1W / FREQ=WEEKLY; "daily" → P1D / FREQ=DAILY."""
+    value, freq = patterns.lookup("set_words")[patterns.normal_key(match.group("w"))]
+    return make(match, "set_word", MentionType.SET, value, Granularity.VAGUE, rrule=f"FREQ={freq}")
+
+
+def extract_times_per(match: re.Match[str], ctx: Context) -> TimeMention | None:
+    """"twice a week" → P1W (2 times; no RRULE: RFC 5545 needs the days); "once a month" → P1M."""
+    times: int = patterns.lookup("times_words")[patterns.normal_key(match.group("t"))]
+    freq: str = patterns.lookup("set_freq")[patterns.normal_key(match.group("freq"))]
+    unit = _FREQ_UNITS[freq.split(";")[0]]
+    value = f"P{'T' if unit == 'H' else ''}1{unit}"
+    rrule = f"FREQ={freq}" if times == 1 else None
+    return make(match, "set_times", MentionType.SET, value, Granularity.VAGUE, rrule=rrule)

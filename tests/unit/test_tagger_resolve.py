@@ -1,0 +1,108 @@
+"""Resolution against the reference: tense cues, weekdays, missing years, anaphoric quarters."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from calendar_extract.model import Context
+from calendar_extract.tagger import tag
+from calendar_extract.tagger.resolve import (
+    Tense,
+    infer_month_year,
+    infer_year,
+    resolve_weekday,
+    tense_of,
+)
+
+THU = dt.date(2025, 3, 6)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The board met on Tuesday.", Tense.PAST),
+        ("The board will meet on Tuesday.", Tense.FUTURE),
+        ("The vote is scheduled for Tuesday.", Tense.FUTURE),
+        ("He said on Tuesday that prices rose.", Tense.PAST),
+        ("A mission will be named on Tuesday.", Tense.FUTURE),
+        ("Results on Tuesday.", Tense.UNKNOWN),
+        ("Talks were extended on Tuesday.", Tense.PAST),
+        ("They plan to vote on Tuesday.", Tense.FUTURE),
+    ],
+)
+def test_tense_of_clause(text: str, expected: Tense) -> None:
+    start = text.index("Tuesday")
+    assert tense_of(text, start, start + len("Tuesday")) is expected
+
+
+@pytest.mark.parametrize(
+    ("weekday", "tense", "shift", "expected"),
+    [
+        (2, Tense.PAST, 0, dt.date(2025, 3, 4)),
+        (2, Tense.FUTURE, 0, dt.date(2025, 3, 11)),
+        (4, Tense.FUTURE, 0, dt.date(2025, 3, 6)),
+        (4, Tense.PAST, 0, dt.date(2025, 3, 6)),
+        (4, Tense.UNKNOWN, 1, dt.date(2025, 3, 13)),
+        (4, Tense.UNKNOWN, -1, dt.date(2025, 2, 27)),
+        (5, Tense.UNKNOWN, 0, dt.date(2025, 3, 7)),  # tomorrow is the nearest reading
+        (1, Tense.UNKNOWN, 0, dt.date(2025, 3, 3)),  # otherwise news report the past
+    ],
+)
+def test_resolve_weekday(weekday: int, tense: Tense, shift: int, expected: dt.date) -> None:
+    assert resolve_weekday(THU, weekday, tense, shift) == expected
+
+
+@pytest.mark.parametrize(
+    ("month", "day", "tense", "expected"),
+    [
+        (12, 24, Tense.PAST, 2024),
+        (3, 10, Tense.FUTURE, 2025),
+        (11, 30, Tense.FUTURE, 2025),
+        (2, 1, Tense.PAST, 2025),
+        (2, 28, Tense.UNKNOWN, 2025),
+        (11, 30, Tense.UNKNOWN, 2024),
+        (2, 29, Tense.UNKNOWN, 2024),
+    ],
+)
+def test_infer_year(month: int, day: int, tense: Tense, expected: int) -> None:
+    assert infer_year(THU, month, day, tense) == expected
+
+
+@pytest.mark.parametrize(
+    ("ref", "month", "tense", "expected"),
+    [
+        (dt.date(1998, 12, 5), 4, Tense.UNKNOWN, 1999),
+        (dt.date(1999, 4, 10), 12, Tense.UNKNOWN, 1998),
+        (THU, 5, Tense.PAST, 2024),
+        (THU, 1, Tense.FUTURE, 2026),
+        (THU, 3, Tense.FUTURE, 2025),
+    ],
+)
+def test_infer_month_year(ref: dt.date, month: int, tense: Tense, expected: int) -> None:
+    assert infer_month_year(ref, month, tense) == expected
+
+
+def values(text: str, ref: dt.datetime) -> list[str]:
+    return [m.value for m in tag(text, Context(reference=ref))]
+
+
+def test_anaphoric_quarter_follows_the_focus() -> None:
+    text = (
+        "Net income rose 5% in the third quarter. The quarter's sales grew, from $2 a year "
+        "earlier. The year-ago quarter was weak."
+    )
+    assert values(text, dt.datetime(1989, 11, 2)) == ["1989-Q3", "1989-Q3", "1988-Q3", "1988-Q3"]
+
+
+def test_without_focus_a_year_ago_is_last_year() -> None:
+    assert values("It opened a year ago.", dt.datetime(1989, 11, 2)) == ["1988"]
+
+
+def test_deadline_months_look_ahead() -> None:
+    assert values("It must repay the loan by February.", dt.datetime(1989, 10, 30)) == ["1990-02"]
+
+
+def test_weekday_with_date_fixes_the_year() -> None:
+    assert values("Opening on Friday, March 6.", dt.datetime(2025, 12, 1)) == ["2026-03-06"]
