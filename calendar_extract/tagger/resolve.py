@@ -8,6 +8,7 @@ import re
 from enum import Enum
 
 from calendar_extract import patterns
+from calendar_extract.abbreviations import is_abbreviation
 
 _CLAUSE_LIMIT = 160
 
@@ -37,12 +38,19 @@ def _clause(text: str, start: int, end: int) -> tuple[int, int]:
     """Bounds of the sentence part around a span (stops at . ; ! ? and newlines)."""
     lo = max(0, start - _CLAUSE_LIMIT)
     hi = min(len(text), end + _CLAUSE_LIMIT)
-    left = max(text.rfind(c, lo, start) for c in ".;!?\n")
-    right_hits = [i for i in (text.find(c, end, hi) for c in ";!?\n") if i >= 0]
-    dot = re.search(r"\.(?:\s|$)", text[end:hi])
-    if dot:
-        right_hits.append(end + dot.start())
-    return (left + 1 if left >= lo else lo), (min(right_hits) if right_hits else hi)
+    lefts = [m.start() for m in _STOP.finditer(text, lo, start) if not _abbreviation(text, m.start())]
+    right = next((m.start() for m in _STOP.finditer(text, end, hi)
+                  if not _abbreviation(text, m.start())), hi)
+    return (lefts[-1] + 1 if lefts else lo), right
+
+
+# A clause ends at ; ! ? or a line break, or at a dot followed by white space that does not
+# belong to an abbreviation ("4 p.m. EDT on Thursday" is one clause).
+_STOP = re.compile(r"[;!?\n]|\.(?=\s|$)")
+
+
+def _abbreviation(text: str, offset: int) -> bool:
+    return text[offset] == "." and is_abbreviation(text, offset)
 
 
 def tense_of(text: str, start: int, end: int) -> Tense:

@@ -30,6 +30,8 @@ THU = dt.date(2025, 3, 6)
         ("Results on Tuesday.", Tense.UNKNOWN),
         ("Talks were extended on Tuesday.", Tense.PAST),
         ("They plan to vote on Tuesday.", Tense.FUTURE),
+        ("NASA will hold a briefing at 4 p.m. EDT on Tuesday.", Tense.FUTURE),
+        ("They met Mr. Smith on Tuesday.", Tense.PAST),
     ],
 )
 def test_tense_of_clause(text: str, expected: Tense) -> None:
