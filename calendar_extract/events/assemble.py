@@ -1,0 +1,187 @@
+"""Mention + sentence → Event draft: trigger, title, location, participants, status, tense.
+
+A date of day granularity (or a time) that attaches to an event trigger in its sentence becomes
+a draft. Coarse or vague dates attached to a trigger become Problems. Durations never make events.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from calendar_extract.events import resolve
+from calendar_extract.events.attach import SentenceInfo, pick_trigger
+from calendar_extract.events.lexicon import EventLexicon
+from calendar_extract.events.location import find_location, find_participants
+from calendar_extract.events.prepare import (
+    PRONOUN_START, appositive, attach_set_times, dateline_date, has_past_verb, join_ranges, moved_to,
+    split_moves,
+)
+from calendar_extract.events.sentences import Sentence
+from calendar_extract.events.status import confidence, find_status, past_tense
+from calendar_extract.events.title import event_title
+from calendar_extract.events.triggers import Trigger, clause_bounds
+from calendar_extract.model import Context, Event, MentionType, Problem, Status, TimeMention
+
+__all__ = ["Draft", "draft_events", "make_event", "problem_for"]
+
+Span = tuple[int, int]
+
+_N_DAY = re.compile(r"\b(two|three|four|five|six|seven|eight|nine|ten|\d{1,2})-day\b", re.IGNORECASE)
+
+_NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+            "nine": 9, "ten": 10}
+
+@dataclass(frozen=True, slots=True)
+class Draft:
+    """An event draft with what made it: the sentence index, the mention and the trigger."""
+
+    event: Event
+    sentence: int
+    mention: TimeMention | None
+    trigger: Trigger
+    date_stated: bool = True
+
+def _inside_event(text: str, trig: Trigger, floor: int, lex: EventLexicon) -> bool:
+    """"… at the fair", "during the summit": a definite event noun after a preposition."""
+    words = [w.lower() for w in re.findall(r"[\w'’-]+", text[max(floor, trig.start - 40) : trig.start])[-3:]]
+    for index in range(len(words) - 1, 0, -1):
+        if words[index] in lex.anaphora:
+            return words[index - 1] in {"at", "during", "in", "after", "before", "ahead", "on", "for"}
+    return False
+
+def _event_window(text: str, sent: Sentence, mention: TimeMention, trig: Trigger) -> Span:
+    """The clauses of the mention and of its trigger."""
+    a = clause_bounds(text, sent.start, sent.end, mention.start)
+    b = clause_bounds(text, sent.start, sent.end, trig.start)
+    return min(a[0], b[0]), max(a[1], b[1])
+
+def _n_day_end(text: str, trig: Trigger, placement: resolve.Placement) -> resolve.Placement:
+    """"the four-day festival … kicking off the 22nd" → a four-day range from the start day."""
+    if not placement.all_day or placement.end is not None or placement.rrule:
+        return placement
+    match = _N_DAY.search(text, max(0, trig.start - 25), trig.start)
+    if match is None:
+        return placement
+    word = match.group(1).lower()
+    days = _NUMBERS.get(word) or int(word)
+    start = placement.start
+    assert isinstance(start, dt.date)
+    return dataclasses.replace(placement, end=start + dt.timedelta(days=days - 1))
+
+def make_event(
+    text: str, info: SentenceInfo, mention: TimeMention, trig: Trigger,
+    placement: resolve.Placement, ctx: Context, lex: EventLexicon, *, source: str, linked: bool,
+) -> Event:
+    """Build the Event of one (mention, trigger) pair in the sentence of `info`."""
+    sent = info.sentence
+    span = (sent.start, sent.end)
+    blocked = tuple((m.start, m.end) for m in info.mentions)
+    title = event_title(text, _plain(trig), span, blocked, lex)
+    if "|" in trig.noun:
+        title = f"{title} {trig.noun.split('|', 1)[1]}"
+    window = _event_window(text, sent, mention, trig)
+    placement = _n_day_end(text, trig, placement)
+    is_past = past_tense(text, window, lex)
+    upcoming = resolve.upcoming(placement.start, ctx, is_past)
+    status, cue = find_status(text, mention, trig, window, sent.start, lex, upcoming)
+    if linked and status is Status.CONFIRMED:
+        status, cue = Status.TENTATIVE, "date implied by a linked event"
+    reasons = (
+        f"date: '{mention.surface}' ({mention.rule}, {mention.value}) → {placement.start}",
+        f"trigger: '{trig.text}' ({trig.kind}, {trig.cls})",
+    ) + ((f"status {status.value}: '{cue}'",) if cue else ())
+    return Event(
+        title=title,
+        start=placement.start,
+        end=placement.end,
+        all_day=placement.all_day,
+        tzid=placement.tzid,
+        location=find_location(text, window, trig.start, lex, blocked),
+        participants=find_participants(text, span, lex),
+        status=status,
+        upcoming=upcoming,
+        rrule=placement.rrule,
+        evidence=sent.text,
+        source=source,
+        confidence=confidence(mention, trig, status, linked=linked, timed=not placement.all_day),
+        trigger=f"{trig.cls}:{trig.text}",
+        reasons=reasons,
+    )
+
+def _plain(trig: Trigger) -> Trigger:
+    return dataclasses.replace(trig, noun=trig.noun.split("|", 1)[0]) if "|" in trig.noun else trig
+
+def problem_for(mention: TimeMention, title: str, sent: Sentence, source: str) -> Problem:
+    """A Problem for an event whose date cannot be put on a calendar."""
+    return Problem(source, f"event '{title}' has no placeable date: '{mention.surface}'", sent.text)
+
+def draft_events(
+    text: str, infos: Sequence[SentenceInfo], ctx: Context, lex: EventLexicon, *, source: str
+) -> tuple[list[Draft], list[Problem], list[tuple[int, TimeMention, resolve.Placement]]]:
+    """Drafts from every (mention, trigger) pair; Problems for unplaceable dates; and the dated
+    times that found no trigger (they may time an event of an earlier sentence)."""
+    drafts: list[Draft] = []
+    problems: list[Problem] = []
+    loose: list[tuple[int, TimeMention, resolve.Placement]] = []
+    for info in infos:
+        if info.skipped:
+            continue
+        previous: TimeMention | None = None
+        for mention in split_moves(text, info.sentence.start, attach_set_times(text, join_ranges(text, info))):
+            if mention.type is MentionType.DURATION or appositive(text, mention, previous):
+                previous = mention
+                continue
+            previous = mention
+            made = _draft_one(text, info, mention, ctx, lex, source, drafts)
+            if isinstance(made, Draft):
+                drafts.append(made)
+            elif isinstance(made, Problem):
+                problems.append(made)
+            elif made is not None:
+                loose.append((info.sentence.index, mention, made))
+    return drafts, problems, loose
+
+def _draft_one(
+    text: str, info: SentenceInfo, mention: TimeMention, ctx: Context, lex: EventLexicon,
+    source: str, drafts: list[Draft],
+) -> Draft | Problem | resolve.Placement | None:
+    if lex.reporting.search(text, max(info.sentence.start, mention.start - 20), mention.start):
+        return None  # "organisers said on Friday": the date of the report, not of the event
+    if dateline_date(text, info.sentence, mention):
+        return None
+    trig = pick_trigger(text, info, mention)
+    if trig is not None:
+        window = _event_window(text, info.sentence, mention, trig)
+        told_past = past_tense(text, window, lex) or has_past_verb(text, window)
+        future = lex.future.search(text, window[0], window[1]) is not None or moved_to(
+            text, window[0], mention.start) or not told_past
+        mention = resolve.retense(mention, ctx, future=future)
+    placement = resolve.place(mention, ctx)
+    stated = resolve.states_date(mention)
+    if placement is not None and not stated:
+        anchor = _anchor_day(drafts, info.sentence.index)
+        if anchor is not None:
+            placement = resolve.with_date(placement, anchor)
+        if trig is None or trig.generic or trig.cls in {"keynote", "statement"}:
+            return placement  # a bare time: it may give the time of an earlier all-day event
+        if anchor is not None and trig.kind == "noun" and _inside_event(text, trig, info.sentence.start, lex):
+            return None  # "a reading at the fair at 2:30 pm": a part of it, not the fair's time
+    if trig is None or (trig.generic and trig.noun == "event" and PRONOUN_START.match(info.sentence.text)):
+        return None  # "It will take place on 6 March": link.borrow_subjects names it
+    if placement is None:
+        blocked = tuple((m.start, m.end) for m in info.mentions)
+        span = (info.sentence.start, info.sentence.end)
+        return problem_for(mention, event_title(text, _plain(trig), span, blocked, lex), info.sentence, source)
+    event = make_event(text, info, mention, trig, placement, ctx, lex, source=source, linked=False)
+    return Draft(event, info.sentence.index, mention, trig, stated)
+
+def _anchor_day(drafts: Sequence[Draft], index: int, reach: int = 3) -> dt.date | None:
+    """The day of the latest event drafted in the `reach` sentences before sentence `index`."""
+    for draft in reversed(drafts):
+        if index - reach <= draft.sentence <= index and draft.event.rrule is None:
+            return resolve.day_of(draft.event.start)
+    return None

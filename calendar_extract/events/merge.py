@@ -1,0 +1,150 @@
+"""De-duplication of repeated mentions of one event, stable UIDs and a deterministic order."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import hashlib
+import re
+from collections.abc import Iterable, Sequence
+
+from calendar_extract.model import Event, Status
+
+__all__ = ["merge_events", "title_key", "make_uid", "same_event", "sort_key"]
+
+_STOP = frozenset(
+    "the a an of for to in on at and with between by from its his her their our new upcoming "
+    "planned next first last this that own".split()
+)
+UID_DOMAIN = "@calendar-extract"
+# Classes whose events of one day are told apart by their subject, not merged by class alone.
+_DISTINCT_CLASSES = frozenset({"deadline"})
+PART_PREFIX = "part-of-"
+
+
+def title_key(title: str) -> str:
+    """Lower-case content words of a title, in order: "The European Council meeting" →
+    "european council meeting"."""
+    words = re.findall(r"[\w]+", title.lower())
+    return " ".join(w for w in words if w not in _STOP)
+
+
+def make_uid(event: Event) -> str:
+    """sha1(title key | start day | location)[:16] + "@calendar-extract": stable across runs."""
+    day = _day(event.start).isoformat()
+    basis = "|".join((title_key(event.title), day, (event.location or "").lower()))
+    return hashlib.sha1(basis.encode("utf-8")).hexdigest()[:16] + UID_DOMAIN
+
+
+def _day(value: dt.date | dt.datetime) -> dt.date:
+    return value.date() if isinstance(value, dt.datetime) else value
+
+
+def _class(event: Event) -> str:
+    return event.trigger.split(":", 1)[0].removeprefix(PART_PREFIX)
+
+
+def _proper_words(title: str) -> set[str]:
+    """Capitalized words after the first one: the names that tell two events apart."""
+    return {w.lower() for w in re.findall(r"[\w'’.-]+", title)[1:] if w[:1].isupper()}
+
+
+def _part(event: Event) -> bool:
+    """A day of a longer event ("Halsey headlines the festival Thursday"), never merged into it."""
+    return event.trigger.startswith(PART_PREFIX)
+
+
+def same_event(a: Event, b: Event) -> bool:
+    """Two drafts name one event: same start day, status side and recurrence, and the very same
+    start time, or the same trigger class or shared title words without clashing names."""
+    if _day(a.start) != _day(b.start) or (a.status is Status.CANCELLED) != (b.status is Status.CANCELLED):
+        return False
+    if _part(a) != _part(b):
+        return False
+    if a.rrule != b.rrule:
+        # "a demo day every other Friday starting May 16": the start day is the series' first one
+        return None in (a.rrule, b.rrule) and a.evidence == b.evidence and title_key(a.title) == title_key(b.title)
+    if not a.all_day and not b.all_day and a.start == b.start:
+        return True
+    names_a, names_b = _proper_words(a.title), _proper_words(b.title)
+    if names_a and names_b and not names_a & names_b:
+        return False
+    if _class(a) and _class(a) == _class(b) and _class(a) not in _DISTINCT_CLASSES:
+        return True
+    words_a, words_b = set(title_key(a.title).split()), set(title_key(b.title).split())
+    return bool(words_a & words_b)
+
+
+def _better(a: Event, b: Event) -> Event:
+    """The draft that gives the merged event its title and date: timed beats all-day, a stated
+    zone beats a floating time, then confidence, then the earlier draft."""
+    def rank(e: Event) -> tuple[int, int, float]:
+        return (0 if e.all_day else 1, 1 if e.tzid else 0, e.confidence)
+
+    return b if rank(b) > rank(a) else a
+
+
+def _title_rank(event: Event) -> tuple[bool, float, int]:
+    """A title of two or more words beats a bare trigger noun; then confidence, then length."""
+    return (len(event.title.split()) > 1, event.confidence, len(event.title))
+
+
+def _combine(a: Event, b: Event) -> Event:
+    best, other = (a, b) if _better(a, b) is a else (b, a)
+    evidence = best.evidence
+    if other.evidence and other.evidence not in evidence:
+        evidence = f"{evidence} ... {other.evidence}"
+    title = max((best, other), key=_title_rank).title
+    status = best.status
+    if Status.TENTATIVE in (a.status, b.status) and status is Status.CONFIRMED:
+        status = a.status if a.confidence >= b.confidence else b.status
+    return dataclasses.replace(
+        best,
+        title=title,
+        rrule=best.rrule or other.rrule,
+        end=best.end if best.end is not None else (other.end if other.all_day == best.all_day else None),
+        location=best.location or other.location,
+        participants=tuple(dict.fromkeys(best.participants + other.participants)),
+        status=status,
+        confidence=max(a.confidence, b.confidence),
+        evidence=evidence,
+        reasons=best.reasons + tuple(f"merged: {r}" for r in other.reasons[:1]),
+    )
+
+
+def sort_key(event: Event) -> tuple[str, str, str]:
+    """Chronological, then by title and UID: the same input always gives the same order."""
+    start = event.start
+    text = start.isoformat() if isinstance(start, dt.datetime) else f"{start.isoformat()}T00:00:00"
+    return (text, event.title.lower(), event.uid)
+
+
+def merge_events(events: Iterable[Event]) -> tuple[Event, ...]:
+    """Fold repeated mentions of one event into one, then give each a stable UID.
+
+    Example: "summit on 25 November" + "that summit … 25 November" → one event, the longer title.
+    """
+    merged: list[Event] = []
+    for event in events:
+        for index, kept in enumerate(merged):
+            if same_event(kept, event):
+                merged[index] = _combine(kept, event)
+                break
+        else:
+            merged.append(event)
+    with_uids = _unique_uids(dataclasses.replace(e, uid=e.uid or make_uid(e)) for e in merged)
+    return tuple(sorted(with_uids, key=sort_key))
+
+
+def _unique_uids(events: Iterable[Event]) -> Sequence[Event]:
+    """Disambiguate the rare UID collision (same title key, day and place) deterministically."""
+    seen: dict[str, int] = {}
+    out: list[Event] = []
+    for event in events:
+        count = seen.get(event.uid, 0)
+        seen[event.uid] = count + 1
+        if count:
+            digest = hashlib.sha1(f"{event.uid}#{count}".encode()).hexdigest()[:16]
+            event = dataclasses.replace(event, uid=digest + UID_DOMAIN)
+        out.append(event)
+    return out

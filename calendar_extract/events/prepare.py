@@ -1,0 +1,203 @@
+"""Mention refinements before drafting: ranges told in two mentions, moves told as one, a SET and
+its time, dateline dates, and the tense that decides which week a bare weekday means."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import re
+from collections.abc import Sequence
+
+from calendar_extract.events import resolve
+from calendar_extract.events.attach import SentenceInfo, pick_trigger
+from calendar_extract.events.lexicon import EventLexicon
+from calendar_extract.events.sentences import Sentence, sentence_at
+from calendar_extract.events.status import past_tense
+from calendar_extract.events.triggers import clause_bounds
+from calendar_extract.model import MentionType, TimeMention
+
+__all__ = [
+    "PRONOUN_START", "appositive", "attach_set_times", "dateline_date", "has_past_verb", "join_ranges",
+    "moved_to", "split_moves", "weekday_tenses",
+]
+
+Span = tuple[int, int]
+_WEEKDAY_ONLY = re.compile(
+    r"^(?:on\s+|a\s+|this\s+|next\s+|last\s+|coming\s+)*(?:mon|tues|wednes|thurs|fri|satur|sun)day$",
+    re.IGNORECASE,
+)
+
+# A sentence that opens with a pronoun or a bare event noun refers to the event named before it.
+PRONOUN_START = re.compile(
+    r"^(?:it|this|that|the\s+(?:event|meeting|summit|conference|ceremony|session|show|visit|game|"
+    r"match|vote|hearing|talks))\b",
+    re.IGNORECASE,
+)
+
+_FOR_BEFORE = re.compile(r"\b(?:for|until|till|by|next|this\s+coming|coming)\s+$", re.IGNORECASE)
+
+# Past-tense verbs: regular "-ed" forms (not the participles of plans) and common irregular ones.
+_PAST_VERB = re.compile(
+    r"\b(?!(?:scheduled|expected|planned|proposed|delayed|postponed|set|slated|booked|timed|"
+    r"billed|tipped|rumored|rumoured|needed|red|bed|shed|seed|speed|feed|need|indeed|hundred|"
+    r"wed|led)\b)[a-z]{3,}ed\b|\b(?:took|won|lost|beat|drew|met|held|gave|made|went|came|saw|"
+    r"told|began|ran|rose|fell|left|spent|brought|kept|sent|struck|paid|spoke|wrote|chose|"
+    r"fought|hit|got|did|was|were|had)\b"
+)
+
+_ADJECTIVAL = frozenset("the a an newly recently is are be been being was were its his her their".split())
+
+def has_past_verb(text: str, span: Span) -> bool:
+    """A finite past-tense verb in the span ("took", "drew", "ended"), not "the newly elected"."""
+    for match in _PAST_VERB.finditer(text, span[0], span[1]):
+        before = re.findall(r"[\w'’]+", text[max(span[0], match.start() - 20) : match.start()])
+        if not before or before[-1].lower() not in _ADJECTIVAL or not match.group().endswith("ed"):
+            return True
+    return False
+
+_MODAL = re.compile(r"\b(?:would|could|might|has\s+to|have\s+to|if|plans?|hopes?)\b", re.IGNORECASE)
+
+def weekday_tenses(
+    text: str, sentences: Sequence[Sentence], mentions: Sequence[TimeMention], lex: EventLexicon
+) -> dict[int, str]:
+    """"future"/"past" for each bare weekday whose clause shows a tense, keyed by mention start.
+
+    Example: "a backup attempt for Thursday" → future; "was extended … on Tuesday" → past.
+    """
+    tenses: dict[int, str] = {}
+    for mention in mentions:
+        sent = sentence_at(sentences, mention.start) if resolve.bare_weekday(mention) else None
+        if sent is None or not resolve.bare_weekday(mention):
+            continue
+        clause = clause_bounds(text, sent.start, sent.end, mention.start)
+        if _FOR_BEFORE.search(text, clause[0], mention.start) and _FOR_BEFORE.search(
+            text[clause[0] : mention.start]
+        ):
+            tenses[mention.start] = "future"
+        elif lex.future.search(text, clause[0], clause[1]) or _MODAL.search(text, clause[0], clause[1]):
+            tenses[mention.start] = "future"
+        elif past_tense(text, clause, lex) or has_past_verb(text, clause):
+            tenses[mention.start] = "past"
+        else:
+            tenses[mention.start] = "future"  # "Arsenal host Chelsea on Saturday": a fixture ahead
+    return tenses
+
+def appositive(text: str, mention: TimeMention, previous: TimeMention | None) -> bool:
+    """"25 November, a Sunday": a bare weekday right after a date repeats it."""
+    if previous is None or previous.type is MentionType.SET:
+        return False
+    between = text[previous.end : mention.start]
+    if not re.fullmatch(r"\s*[,(]\s*(?:a|an|the|on|which\s+is)?\s*", between, re.IGNORECASE):
+        return False
+    return bool(_WEEKDAY_ONLY.match(mention.surface))
+
+_NEW_DATE = re.compile(
+    r"\b(?:postponed|pushed\s+(?:it\s+|them\s+)?back|moved|rescheduled|delayed)\b[^.;]*?\b(?:to|until|for)\b",
+    re.IGNORECASE,
+)
+
+_FROM = re.compile(r"\b(?:from|between|starting)\s+(?:the\s+)?$", re.IGNORECASE)
+
+_UNTIL = re.compile(r"\b(?:until|till|to|through|thru|and)\s+(?:the\s+)?$", re.IGNORECASE)
+
+def join_ranges(text: str, info: SentenceInfo) -> tuple[TimeMention, ...]:
+    """"From 4:30 p.m. on Friday, December 22 … until 7:30 a.m. on Tuesday January 2" → one
+    mention spanning both; the second stays only when another trigger claims it."""
+    mentions = list(info.mentions)
+    out: list[TimeMention] = []
+    skip: set[int] = set()
+    for i, first in enumerate(mentions):
+        if i in skip:
+            continue
+        start = max(info.sentence.start, first.start - 20)
+        partner = None
+        if _FROM.search(text[start : first.start]) and first.begin is not None:
+            partner = next((j for j in range(i + 1, len(mentions)) if _closes(text, first, mentions[j])), None)
+        if partner is None:
+            out.append(first)
+            continue
+        second = mentions[partner]
+        out.append(dataclasses.replace(first, until=_range_end(first, second)))
+        if pick_trigger(text, info, second) == pick_trigger(text, info, first):
+            skip.add(partner)
+    return tuple(out)
+
+_MOVED_FROM = re.compile(
+    r"\b(?:moved|postponed|rescheduled|pushed\s+back|delayed|brought\s+forward|shifted|changed)\b"
+    r"[^.;:]{0,30}?\bfrom\s+$",
+    re.IGNORECASE,
+)
+
+_TO = re.compile(r"\s+(?:to|until|till)\s+")
+
+def attach_set_times(text: str, mentions: Sequence[TimeMention]) -> tuple[TimeMention, ...]:
+    """"every Tuesday at 6 pm" tagged as a SET and a time → one SET at 18:00."""
+    out: list[TimeMention] = []
+    skip: set[int] = set()
+    for index, mention in enumerate(mentions):
+        if index in skip:
+            continue
+        nxt = mentions[index + 1] if index + 1 < len(mentions) else None
+        if (mention.type is MentionType.SET and nxt is not None and nxt.type is MentionType.TIME
+                and isinstance(nxt.begin, dt.datetime)
+                and re.fullmatch(r"\s*(?:at|from)?\s*", text[mention.end : nxt.start])):
+            mention = dataclasses.replace(
+                mention, end=nxt.end, surface=text[mention.start : nxt.end], begin=nxt.begin,
+                granularity=nxt.granularity, tzid=nxt.tzid,
+            )
+            skip.add(index + 1)
+        out.append(mention)
+    return tuple(out)
+
+_DATELINE_TAIL = re.compile(r"\s*(?:\([^)]{1,30}\)\s*)?[–—-]{1,2}\s")
+
+def dateline_date(text: str, sent: Sentence, mention: TimeMention) -> bool:
+    """"Lisbon, 14 January 2026 – The forum announced …": the date of the story, not of an event."""
+    return mention.start - sent.start <= 40 and bool(_DATELINE_TAIL.match(text, mention.end)) and (
+        "," in text[sent.start : mention.start] or mention.start == sent.start)
+
+def split_moves(text: str, floor: int, mentions: Sequence[TimeMention]) -> tuple[TimeMention, ...]:
+    """"moved from June 3 to June 10" read as one range → the old day and the new day."""
+    out: list[TimeMention] = []
+    for mention in mentions:
+        cut = _TO.search(mention.surface)
+        moved = _MOVED_FROM.search(text, max(floor, mention.start - 60), mention.start)
+        if cut is None or moved is None or mention.until in (None, mention.begin) or mention.begin is None:
+            out.append(mention)
+            continue
+        old_end, new_start = mention.start + cut.start(), mention.start + cut.end()
+        out.append(dataclasses.replace(
+            mention, end=old_end, surface=text[mention.start : old_end], until=mention.begin))
+        out.append(dataclasses.replace(
+            mention, start=new_start, surface=text[new_start : mention.end], begin=mention.until))
+    return tuple(out)
+
+def _closes(text: str, first: TimeMention, second: TimeMention) -> bool:
+    """True when `second` ends the range opened by `first` ("… until 7:30 a.m. on …")."""
+    if second.begin is None or first.begin is None or second.type is not first.type and (
+        {first.type, second.type} - {MentionType.DATE, MentionType.TIME}
+    ):
+        return False
+    before = text[max(first.end, second.start - 12) : second.start]
+    if second.until not in (None, second.begin) or re.search(r"[:;]", text[first.end : second.start]):
+        return False  # "from 20 to 24 April: … to 13 to 17 July" are two ranges
+    return bool(_UNTIL.search(before)) and _sortable(second.begin) > _sortable(first.begin)
+
+def _sortable(value: dt.date | dt.datetime) -> dt.datetime:
+    if isinstance(value, dt.datetime):
+        return value.replace(tzinfo=None)
+    return dt.datetime.combine(value, dt.time())
+
+def _range_end(first: TimeMention, second: TimeMention) -> dt.date | dt.datetime | None:
+    is_day = isinstance(second.until, dt.date) and not isinstance(second.until, dt.datetime)
+    end = second.until if is_day else second.begin
+    if isinstance(first.begin, dt.datetime) and isinstance(second.begin, dt.datetime):
+        return second.begin
+    if isinstance(first.begin, dt.datetime):
+        return None
+    return resolve.day_of(end) if end is not None else None
+
+
+def moved_to(text: str, start: int, end: int) -> bool:
+    """True when a postponement names a new date before `end`: "pushed it back to …"."""
+    return _NEW_DATE.search(text, start, end) is not None

@@ -1,0 +1,76 @@
+"""Sentence splitting with character offsets; abbreviations do not end sentences.
+
+A line break always ends a sentence (headlines, e-mail headers and list items stand alone), so does
+`.`, `!` or `?` followed by white space and a capital letter, a digit or an opening quote, unless
+the word before the dot is a known abbreviation ("Mr.", "Jan.", "a.m.", "U.S.") or a single
+initial ("E. Jean Carroll").
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+from calendar_extract.abbreviations import is_abbreviation
+
+__all__ = ["Sentence", "split_sentences", "sentence_at"]
+
+# Anchored at the start of a punctuation run, so a run of n dots costs O(n), not O(n²): only the
+# lookahead can fail, and it fails at once on a dot. (No possessive quantifiers: Python 3.10.)
+_BOUNDARY = re.compile(r"(?<![.!?])[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])|\n")
+_BLANK_LINE = re.compile(r"\n[ \t]*\n")
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """A sentence of a text: `text[start:end] == sentence.text`, stripped of outer white space."""
+
+    index: int
+    start: int
+    end: int
+    text: str
+    paragraph: int = 0
+
+
+def _cut_points(text: str) -> list[int]:
+    """Offsets just after each sentence end."""
+    cuts: list[int] = []
+    for match in _BOUNDARY.finditer(text):
+        if match.group() == "\n":
+            cuts.append(match.start())
+            continue
+        first_dot = match.start()
+        if text[first_dot] == "." and is_abbreviation(text, first_dot):
+            continue
+        cuts.append(match.end())
+    return cuts
+
+
+def split_sentences(text: str) -> tuple[Sentence, ...]:
+    """Split `text` into sentences with character offsets.
+
+    Example: "Mr. Smith met Jan. 5.\\nIt rained. Then it stopped." →
+    ("Mr. Smith met Jan. 5.", "It rained.", "Then it stopped.")
+    """
+    sentences: list[Sentence] = []
+    begin = 0
+    for cut in [*_cut_points(text), len(text)]:
+        chunk = text[begin:cut]
+        stripped = chunk.strip()
+        if stripped:
+            offset = begin + (len(chunk) - len(chunk.lstrip()))
+            paragraph = len(_BLANK_LINE.findall(text, 0, offset))
+            sentences.append(
+                Sentence(len(sentences), offset, offset + len(stripped), stripped, paragraph)
+            )
+        begin = cut
+    return tuple(sentences)
+
+
+def sentence_at(sentences: tuple[Sentence, ...], offset: int) -> Sentence | None:
+    """The sentence that contains character `offset`, if any (binary search)."""
+    index = bisect.bisect_right([s.start for s in sentences], offset) - 1
+    if index >= 0 and sentences[index].start <= offset < sentences[index].end:
+        return sentences[index]
+    return None
