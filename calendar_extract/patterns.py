@@ -37,11 +37,16 @@ FRAGMENT_NAMES = frozenset(
 )
 
 
+def read_lexicon_file(name: str) -> dict[str, Any]:
+    """Parse `calendar_extract/lexicon/<name>` (package data; TOML)."""
+    resource = files("calendar_extract") / "lexicon" / name
+    return tomllib.loads(resource.read_text(encoding="utf-8"))
+
+
 @functools.cache
 def lexicon(language: str = "en") -> Mapping[str, Any]:
     """The word lists of `lexicon/<language>_time.toml`, read once."""
-    resource = files("calendar_extract") / "lexicon" / f"{language}_time.toml"
-    return tomllib.loads(resource.read_text(encoding="utf-8"))
+    return read_lexicon_file(f"{language}_time.toml")
 
 
 def section(name: str, language: str = "en") -> Mapping[str, Any]:
@@ -51,12 +56,40 @@ def section(name: str, language: str = "en") -> Mapping[str, Any]:
 
 
 def alternation(words: Iterable[str], *, case_sensitive: bool = False) -> str:
-    """A non-capturing group matching any of `words`, longest first, with flexible spaces."""
-    unique = sorted(set(words), key=lambda w: (-len(w), w))
-    body = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in unique)
+    """A non-capturing group matching any of `words`, longest first, with flexible spaces.
+
+    The words are factored into a trie ("Jan(?:uary)?"): the regex engine tries alternatives one
+    by one, so a flat list of 100 words costs 100 attempts at every position where none matches,
+    which made word soup ("May may may ...") slow. A longer continuation is tried before a word
+    ends, so the trie prefers the same (longest) word as the flat, longest-first list did.
+    """
+    trie: _Trie = {}
+    for word in set(words):
+        node = trie
+        for char in word:
+            key = char if case_sensitive or len(char.lower()) != 1 else char.lower()
+            node = node.setdefault(key, {})
+        node[""] = {}
+    body = _trie_regex(trie)
     if case_sensitive:
         return f"(?-i:{body})"
     return f"(?:{body})"
+
+
+_Trie = dict[str, "_Trie"]
+
+
+def _trie_regex(node: _Trie) -> str:
+    """The regex of a trie node: its branches (longest continuation first), then word end."""
+    branches = [
+        (r"\s+" if key == " " else re.escape(key)) + _trie_regex(child)
+        for key, child in sorted(node.items())
+        if key
+    ]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    return f"(?:{body})?" if "" in node else body
 
 
 def cased(words: Iterable[str], *, lower: bool = False) -> list[str]:
