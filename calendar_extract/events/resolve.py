@@ -131,7 +131,8 @@ def _place_set(mention: TimeMention, ctx: Context) -> Placement | None:
         return None
     timed = mention.granularity in _TIMED or "BYHOUR" in mention.rrule
     start: dt.date | dt.datetime = first if timed else first.date()
-    return Placement(start, None, not timed, mention.tzid if timed else None, mention.rrule)
+    zone = (mention.tzid or ctx.timezone) if timed else None
+    return Placement(start, None, not timed, zone, mention.rrule)
 
 
 def first_occurrence(

@@ -150,3 +150,16 @@ def test_tag_bad_input(runner: CliRunner, tmp_path: Path) -> None:
     result = runner.invoke(cli, ["tag", str(bad)])
     assert result.exit_code == 1
     assert result.stderr.strip().endswith("binary data, not text")
+
+
+def test_timezone_option_applies_to_timed_and_recurring_events(runner: CliRunner) -> None:
+    text = ("The reading club meets every Tuesday at 6 pm in the Garden Room.\n"
+            "The board will meet on 9 September 2025 at 10:00.\n")
+    result = runner.invoke(cli, ["extract", "-", "--reference-date", "2025-09-01",
+                                 "--timezone", "America/New_York"], input=text)
+    assert result.exit_code == 0, result.stderr
+    ics = result.stdout_bytes.decode()
+    assert "DTSTART;TZID=America/New_York:20250902T180000" in ics
+    assert "RRULE:FREQ=WEEKLY;BYDAY=TU" in ics
+    assert "DTSTART;TZID=America/New_York:20250909T100000" in ics
+    assert "BEGIN:VTIMEZONE\r\nTZID:America/New_York" in ics
