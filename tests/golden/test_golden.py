@@ -21,8 +21,12 @@ CASES: list[dict[str, Any]] = tomllib.loads((Path(__file__).parent / "cases.toml
 
 
 def _run(case: dict[str, Any], fmt: str) -> bytes:
-    args = ["extract", str(ROOT / case["input"]), "-q", "--format", fmt, *case["args"]]
-    result = CliRunner().invoke(cli, args)
+    """Run from the project root with a relative input path, as `make demo` does, so that the
+    source named in the output does not depend on where the project is checked out."""
+    args = ["extract", case["input"], "-q", "--format", fmt, *case["args"]]
+    with pytest.MonkeyPatch.context() as patch:
+        patch.chdir(ROOT)
+        result = CliRunner().invoke(cli, args)
     assert result.exit_code == 0, result.stderr
     return result.stdout_bytes
 
