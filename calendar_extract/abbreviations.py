@@ -36,7 +36,7 @@ def is_abbreviation(text: str, dot: int) -> bool:
     if len(word) == 1 and text[match.start(1)].isupper():
         return True  # an initial: "E. Jean Carroll", "George W. Bush"
     if word in TIME_ABBREVIATIONS:
-        follower = text[dot + 1 :].lstrip()
+        follower = text[dot + 1 : dot + 64].lstrip()  # bounded: no copy of the rest of the text
         return bool(_TZ_AFTER.match(follower)) or not follower[:1].isupper()
     if "." in word and len(word) <= 6:
         return True  # "U.S.", "e.g.", "U.K."

@@ -122,11 +122,30 @@ def _weekday_plurals() -> str:
     return alternation(cased(full, lower=True), case_sensitive=True) + r"(?!\w)"
 
 
+# "Lisbon time", "New York time", "Port-au-Prince time", "São Paulo time": one to three capitalized
+# words before "time" ("CET time" is no city: CET then "time"). Which city it is (if any) is looked up by timezones.zone_name; a time
+# followed by an unknown one ("3 pm Party time") ends before it.
+CITY_TIME = (
+    r"(?-i:[A-Z][a-z\u00e0-\u00ff]+(?:[ \-](?:(?:au|es|of|de|la)[ \-])?[A-Z][a-z\u00e0-\u00ff]+){0,2})"
+    r"\s+[Tt]ime"
+)
+
+
+@functools.cache
+def _city_time() -> re.Pattern[str]:
+    return re.compile(CITY_TIME)
+
+
+def is_city_time(text: str) -> bool:
+    """Whether a stated zone has the "<City> time" form (the city may still be unknown)."""
+    return _city_time().fullmatch(text) is not None
+
+
 def _zones() -> str:
     abbrevs = alternation(section("timezones"), case_sensitive=True)
     cities = alternation(section("city_times"))
     offset = r"(?-i:GMT|UTC)\s?[+\-\u2212]\s?\d{1,2}(?::?\d\d)?"
-    return f"(?:{offset}|{cities}|{abbrevs})(?!\\w)"
+    return f"(?:{offset}|{cities}|{CITY_TIME}|{abbrevs})(?!\\w)"
 
 
 @functools.cache
@@ -210,7 +229,7 @@ _ANCHOR_SECTIONS = (
 # Template words that can carry a match on their own (every rule match contains an anchor).
 _TEMPLATE_ANCHORS = (
     "quarter half period century noon midnight midday clock fiscal fy q ago year twenties thirties "
-    "forties fifties sixties seventies eighties nineties"
+    "forties fifties sixties seventies eighties nineties oclock"
 )
 # Frequent words that never carry a match alone: each phrase holding one has another anchor.
 _NOT_ANCHORS = frozenset(
@@ -230,6 +249,18 @@ def anchor_words() -> frozenset[str]:
             words.update(re.findall(r"[^\W\d_]+", phrase.lower()))
     words.update(w.lower() + "s" for w in section("weekdays"))
     return frozenset(words - _NOT_ANCHORS)
+
+
+@functools.cache
+def digit_tail() -> re.Pattern[str]:
+    """What may follow a bare number that is the only anchor of a mention.
+
+    Every rule holding a number holds an anchor word ("6 March", "3 years", "12 noon") unless
+    the number touches time punctuation ("14:00", "6/3/2025", "2-4 pm", "6.3.2025", "1990's") or
+    am/pm ("3 pm", "3 p.m."); 4-digit numbers and numbers with letters ("21st", "3pm", "1990s")
+    are anchors anyway. So "1 2 3 4 ..." holds no candidate at all.
+    """
+    return re.compile(r"\s?(?:[:./'’\-\u2010-\u2015]|[ap]\.?\s?m)", FLAGS)
 
 
 @functools.cache

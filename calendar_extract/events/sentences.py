@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from calendar_extract.abbreviations import is_abbreviation
@@ -47,6 +48,25 @@ def _cut_points(text: str) -> list[int]:
     return cuts
 
 
+# Real sentences are shorter; a longer run without a sentence end (a list, a table, hostile input)
+# is cut at white space so that work per sentence stays bounded and the whole text linear.
+MAX_SENTENCE = 1000
+
+
+def _bounded(cuts: list[int], text: str) -> list[int]:
+    """`cuts` with extra cuts so that no piece between two cuts is longer than MAX_SENTENCE."""
+    bounded: list[int] = []
+    begin = 0
+    for cut in cuts:
+        while cut - begin > MAX_SENTENCE:
+            space = text.rfind(" ", begin + MAX_SENTENCE // 2, begin + MAX_SENTENCE)
+            begin = space + 1 if space > begin else begin + MAX_SENTENCE
+            bounded.append(begin)
+        bounded.append(cut)
+        begin = cut
+    return bounded
+
+
 def split_sentences(text: str) -> tuple[Sentence, ...]:
     """Split `text` into sentences with character offsets.
 
@@ -55,12 +75,15 @@ def split_sentences(text: str) -> tuple[Sentence, ...]:
     """
     sentences: list[Sentence] = []
     begin = 0
-    for cut in [*_cut_points(text), len(text)]:
+    paragraph = 0
+    counted = 0  # blank lines are counted once, from where the last count stopped (linear time)
+    for cut in _bounded([*_cut_points(text), len(text)], text):
         chunk = text[begin:cut]
         stripped = chunk.strip()
         if stripped:
             offset = begin + (len(chunk) - len(chunk.lstrip()))
-            paragraph = len(_BLANK_LINE.findall(text, 0, offset))
+            paragraph += len(_BLANK_LINE.findall(text, counted, offset))
+            counted = offset
             sentences.append(
                 Sentence(len(sentences), offset, offset + len(stripped), stripped, paragraph)
             )
@@ -68,9 +91,9 @@ def split_sentences(text: str) -> tuple[Sentence, ...]:
     return tuple(sentences)
 
 
-def sentence_at(sentences: tuple[Sentence, ...], offset: int) -> Sentence | None:
+def sentence_at(sentences: Sequence[Sentence], offset: int) -> Sentence | None:
     """The sentence that contains character `offset`, if any (binary search)."""
-    index = bisect.bisect_right([s.start for s in sentences], offset) - 1
+    index = bisect.bisect_right(sentences, offset, key=lambda s: s.start) - 1
     if index >= 0 and sentences[index].start <= offset < sentences[index].end:
         return sentences[index]
     return None

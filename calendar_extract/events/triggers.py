@@ -66,10 +66,15 @@ def tokens(text: str, start: int, end: int) -> tuple[Token, ...]:
     )
 
 
+# A clause reaches at most this far on either side of the offset it is asked about, so that a
+# "sentence" of megabytes without a break costs linear time, not quadratic.
+MAX_CLAUSE_REACH = 500
+
+
 def clause_bounds(text: str, start: int, end: int, offset: int) -> tuple[int, int]:
     """The clause of the sentence `text[start:end]` that holds `offset`."""
-    left, right = start, end
-    for match in _CLAUSE_BREAK.finditer(text, start, end):
+    left, right = max(start, offset - MAX_CLAUSE_REACH), min(end, offset + MAX_CLAUSE_REACH)
+    for match in _CLAUSE_BREAK.finditer(text, left, right):
         if match.end() <= offset:
             left = match.end()
         elif match.start() >= offset:

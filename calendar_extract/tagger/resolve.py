@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
+from collections.abc import Iterator
 from enum import Enum
 
 from calendar_extract import patterns
@@ -38,19 +39,58 @@ def _clause(text: str, start: int, end: int) -> tuple[int, int]:
     """Bounds of the sentence part around a span (stops at . ; ! ? and newlines)."""
     lo = max(0, start - _CLAUSE_LIMIT)
     hi = min(len(text), end + _CLAUSE_LIMIT)
-    lefts = [m.start() for m in _STOP.finditer(text, lo, start) if not _abbreviation(text, m.start())]
-    right = next((m.start() for m in _STOP.finditer(text, end, hi)
-                  if not _abbreviation(text, m.start())), hi)
-    return (lefts[-1] + 1 if lefts else lo), right
+    left = _last_stop(text, lo, start)
+    right = next((s for s in _stops(text, end, hi) if not _abbreviation(text, s)), hi)
+    return (left + 1 if left >= 0 else lo), right
+
+
+def _last_stop(text: str, lo: int, hi: int) -> int:
+    """The offset of the last stop in [lo, hi) that ends a clause, or -1.
+
+    Searched from the right, so that a window full of "p.m." or "Mr." checks only the nearest.
+    """
+    end = hi
+    while True:
+        offset = max(text.rfind(char, lo, end) for char in ";!?\n.")
+        if offset < 0:
+            return -1
+        is_stop = text[offset] != "." or offset + 1 == hi or text[offset + 1].isspace()
+        if is_stop and not _abbreviation(text, offset):
+            return offset
+        end = offset
 
 
 # A clause ends at ; ! ? or a line break, or at a dot followed by white space that does not
 # belong to an abbreviation ("4 p.m. EDT on Thursday" is one clause).
-_STOP = re.compile(r"[;!?\n]|\.(?=\s|$)")
+_STOP = re.compile(r"[;!?\n.]")
+
+
+def _stops(text: str, lo: int, hi: int) -> Iterator[int]:
+    """Offsets in [lo, hi) of ; ! ? line breaks, and of dots before white space or `hi`.
+
+    (A plain character class lets `re` skip ahead fast; the dot's condition is checked here.)
+    """
+    for found in _STOP.finditer(text, lo, hi):
+        offset = found.start()
+        if text[offset] != "." or offset + 1 == hi or text[offset + 1].isspace():
+            yield offset
 
 
 def _abbreviation(text: str, offset: int) -> bool:
-    return text[offset] == "." and is_abbreviation(text, offset)
+    """Whether the dot at `offset` belongs to an abbreviation.
+
+    `is_abbreviation` reads the rest of the text after "p.m." (`text[dot + 1:]`), which made
+    "at 3 p.m." repeated 100,000 times quadratic; it only needs the next few visible characters.
+    """
+    if text[offset] != ".":
+        return False
+    lo = max(0, offset - 12)
+    visible = _VISIBLE.search(text, offset + 1)
+    hi = visible.start() + 8 if visible else len(text)
+    return is_abbreviation(text[lo:hi], offset - lo)
+
+
+_VISIBLE = re.compile(r"\S")
 
 
 def tense_of(text: str, start: int, end: int) -> Tense:
@@ -61,6 +101,8 @@ def tense_of(text: str, start: int, end: int) -> Tense:
     Example: "The board met on Tuesday" → PAST; "It will meet on Tuesday" → FUTURE.
     """
     lo, hi = _clause(text, start, end)
+    if not _may_hold_cue(text, lo, hi):
+        return Tense.UNKNOWN  # most clauses hold no cue: skip the word-by-word look
     words = [w for w in _WORD.finditer(text, lo, hi) if not start <= w.start() < end]
     lowered = [w.group().lower() for w in words]
     best: tuple[int, int, Tense] | None = None
@@ -95,6 +137,19 @@ def _cue_at(
         if previous not in _BE_WORDS:
             return 1, words[index].end(), Tense.PAST
     return None
+
+
+def _may_hold_cue(text: str, lo: int, hi: int) -> bool:
+    """Whether some word of text[lo:hi] could be a cue (cheap: most clauses hold none)."""
+    return _window_may_hold_cue(text[lo:hi])
+
+
+@functools.lru_cache(maxsize=256)
+def _window_may_hold_cue(window: str) -> bool:
+    """`_may_hold_cue` of one clause text; cached because word soup repeats its clauses."""
+    _, _, firsts = _cues()
+    words = {w.lower() for w in set(_WORD.findall(window))}
+    return not firsts.isdisjoint(words) or any(len(w) > 4 and w.endswith("ed") for w in words)
 
 
 _BE_WORDS = frozenset({"be", "been", "being", "is", "are", "am"})

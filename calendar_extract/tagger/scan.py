@@ -1,8 +1,16 @@
 """One pass over the text: cheap anchor words pick candidate positions, a combined scanner checks
-them, and the longest mention any rule extracts at a matching position is kept."""
+them, and the longest mention any rule extracts at a matching position is kept.
+
+Cost is kept linear and close to that of news text on word soup ("May may may", "1 2 3 4",
+"Tuesday Tuesday"), where nearly every word is a candidate: a bare number is an anchor only when
+something time-like touches it, and at each position only the rules that can begin with its first
+two characters are tried (`firsts.dispatch`): a handful one by one, more after the combined scanner
+has found that one of them matches.
+"""
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from collections import deque
@@ -10,23 +18,43 @@ from collections.abc import Iterator
 
 from calendar_extract import patterns
 from calendar_extract.model import Context, TimeMention
+from calendar_extract.tagger import firsts
 from calendar_extract.tagger.rules import RULES, Rule
 
 _TOKEN = re.compile(r"[^\W_]+")
 # How many words a mention may start before its anchor ("at least the past 18 months").
 _LOOK_BACK = 6
+# Up to this many rules are tried one by one; more are first checked by the combined scanner.
+_FEW = 3
+
+Compiled = tuple[tuple[Rule, re.Pattern[str]], ...]
 
 
-def candidates(text: str) -> Iterator[int]:
-    """Ascending positions where a mention may start: the few words before each anchor word."""
+def _is_anchor(text: str, token: re.Match[str], anchors: frozenset[str], every_digit: bool) -> bool:
+    """Whether a mention may hold this word: an anchor word, or a number that looks time-like."""
+    word = token.group()
+    if not word[0].isdigit():
+        return word.lower() in anchors or not word.isalpha()  # "Q3", "FY2025"
+    if every_digit or len(word) == 4 or not word.isdigit():  # 2025, 1990s, 21st, 3pm, 14h30
+        return True
+    # "14:00", "6/3", "3-5", "3 pm": bare numbers in other mentions lean on an anchor word.
+    return patterns.digit_tail().match(text, token.end()) is not None
+
+
+def candidates(text: str, *, every_digit: bool = False) -> Iterator[int]:
+    """Ascending positions where a mention may start: the few words before each anchor word.
+
+    Args:
+        text: the text to scan.
+        every_digit: count every number as an anchor (the reference behaviour, for tests).
+    """
     anchors = patterns.anchor_words()
     window: deque[int] = deque(maxlen=_LOOK_BACK)
     last = -1
     for token in _TOKEN.finditer(text):
         start = token.start()
         window.append(start - 1 if start and text[start - 1] == "'" else start)
-        word = token.group()
-        if not (word[0].isdigit() or word.lower() in anchors):
+        if not _is_anchor(text, token, anchors, every_digit):
             continue
         for position in window:
             if position > last:
@@ -36,13 +64,11 @@ def candidates(text: str) -> Iterator[int]:
 
 
 @functools.cache
-def _compiled(rules: tuple[Rule, ...]) -> tuple[tuple[Rule, re.Pattern[str]], ...]:
+def _compiled(rules: tuple[Rule, ...]) -> Compiled:
     return tuple((rule, rule.pattern) for rule in rules)
 
 
-def _best_at(
-    text: str, start: int, ctx: Context, rules: tuple[tuple[Rule, re.Pattern[str]], ...]
-) -> TimeMention | None:
+def _best_at(text: str, start: int, ctx: Context, rules: Compiled) -> TimeMention | None:
     """The longest mention extracted by any rule at `start` (ties: the earlier rule)."""
     best: TimeMention | None = None
     for rule, pattern in rules:
@@ -55,21 +81,33 @@ def _best_at(
     return best
 
 
-def scan(text: str, ctx: Context, rules: tuple[Rule, ...] = RULES) -> tuple[TimeMention, ...]:
+def scan(
+    text: str, ctx: Context, rules: tuple[Rule, ...] = RULES, *, every_digit: bool = False
+) -> tuple[TimeMention, ...]:
     """Candidate mentions in text order, non-overlapping, leftmost-longest."""
-    scanner = patterns.compile_scanner(tuple(rule.template for rule in rules))
     found: list[TimeMention] = []
     end = 0
-    compiled = _compiled(rules)
-    for position in candidates(text):
+    every = _compiled(rules)
+    table = firsts.dispatch(tuple(pattern for _, pattern in every))
+    scanner = patterns.compile_scanner(tuple(rule.template for rule in rules))
+    # Per call: the rules that can begin with the first characters of a position, by those.
+    subsets: dict[str, tuple[tuple[int, ...], Compiled]] = {}
+    for position in candidates(text, every_digit=every_digit):
         if position < end:
             continue
-        hit = scanner.match(text, position)
-        if hit is None:
-            continue
-        # Branches before the one that matched cannot match here: start from it.
-        first = int(hit.lastgroup[1:]) if hit.lastgroup else 0
-        best = _best_at(text, position, ctx, compiled[first:])
+        key = text[position : position + firsts.WIDTH]
+        if key not in subsets:
+            indices = table.candidates(key)
+            subsets[key] = indices, tuple(every[i] for i in indices)
+        indices, subset = subsets[key]
+        if len(subset) > _FEW:
+            hit = scanner.match(text, position)
+            if hit is None:
+                continue
+            # Branches before the one that matched cannot match here: start from it.
+            branch = int(hit.lastgroup[1:]) if hit.lastgroup else 0
+            subset = subset[bisect.bisect_left(indices, branch) :]
+        best = _best_at(text, position, ctx, subset)
         if best is not None:
             found.append(best)
             end = best.end

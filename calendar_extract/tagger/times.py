@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 
+from calendar_extract import patterns
 from calendar_extract.model import Context, Granularity, MentionType, TimeMention
 from calendar_extract.tagger import values
 from calendar_extract.tagger.dates import previous_word
@@ -47,7 +49,7 @@ def time_mention(
     if hour == 24:
         value = f"{day.isoformat()}T24:00"
     granularity = Granularity.MINUTE if start[1] else Granularity.HOUR
-    return make(
+    mention = make(
         match,
         rule,
         MentionType.TIME,
@@ -58,6 +60,19 @@ def time_mention(
         tzid=tzid,
         implied=("date",),
     )
+    if stated and tzid is None and patterns.is_city_time(stated):
+        return _without_zone(mention, match)
+    return mention
+
+
+def _without_zone(mention: TimeMention, match: re.Match[str]) -> TimeMention:
+    """The mention ending before a "<word> time" that names no known city ("3 pm Party time")."""
+    name = "tz" if group(match, "tz") else "tz2"
+    text = match.string
+    end = match.start(name) - (name == "tz2")  # before "(" of "(Lisbon time)"
+    while end > mention.start and text[end - 1].isspace():
+        end -= 1
+    return dataclasses.replace(mention, end=end, surface=text[mention.start : end], tzid=None)
 
 
 def _minute(match: re.Match[str], name: str) -> int:

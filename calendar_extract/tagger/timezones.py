@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
+import unicodedata
+import zoneinfo
+from collections.abc import Mapping
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from calendar_extract import patterns
@@ -32,7 +36,43 @@ def zone_name(text: str) -> str | None:
         return abbrevs[text]
     cities = patterns.lookup("city_times")
     name: str | None = cities.get(patterns.normal_key(text))
+    if name is None and text[-5:].lower() == " time":
+        name = city_zone(text[:-5])
     return name
+
+
+def _folded(city: str) -> str:
+    """Lower case, single spaces, no accents or hyphens: "São  Paulo" → "sao paulo"."""
+    bare = unicodedata.normalize("NFKD", city.replace("_", " ").replace("-", " "))
+    return " ".join("".join(c for c in bare if not unicodedata.combining(c)).lower().split())
+
+
+# Zone-key regions that name cities ("Etc/GMT+1", "US/Eastern", "Antarctica/Troll" do not).
+_CITY_REGIONS = frozenset({"Africa", "America", "Asia", "Atlantic", "Australia", "Europe", "Indian",
+                           "Pacific"})
+
+
+@functools.cache
+def city_zones() -> Mapping[str, str]:
+    """City (folded) → IANA zone: the last part of every zone key, then the lexicon's cities.
+
+    Built on first use (reading the zone list takes a few milliseconds), e.g. "lisbon" →
+    Europe/Lisbon, "new york" → America/New_York, "washington" → America/New_York (lexicon).
+    Where two keys end in the same city (America/Indianapolis, America/Indiana/Indianapolis),
+    the shorter key wins.
+    """
+    table: dict[str, str] = {}
+    for key in sorted(zoneinfo.available_timezones(), key=lambda k: (k.count("/"), k)):
+        parts = key.split("/")
+        if len(parts) > 1 and parts[0] in _CITY_REGIONS:
+            table.setdefault(_folded(parts[-1]), key)
+    table.update({_folded(city): key for city, key in patterns.section("city_zones").items()})
+    return table
+
+
+def city_zone(city: str) -> str | None:
+    """IANA zone of a city: "Lisbon" → Europe/Lisbon, "Geneva" → Europe/Zurich, else None."""
+    return city_zones().get(_folded(city))
 
 
 def zone(name: str | None) -> dt.tzinfo | None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pytest
 
@@ -51,9 +52,22 @@ def test_refiners_are_listed_in_order() -> None:
     ]
 
 
-def test_alternation_is_longest_first_and_escaped() -> None:
-    alt = patterns.alternation(["Jan", "Jan.", "January"])
-    assert alt == r"(?:January|Jan\.|Jan)"
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("January", "January"), ("Jan. 5", "Jan."), ("JANUARY", "JANUARY"), ("Janx", "Jan"),
+     ("Janu", "Jan"), ("next  week", "next  week"), ("nextweek", None)],
+)
+def test_alternation_is_longest_first_and_escaped(text: str, expected: str | None) -> None:
+    alt = re.compile(patterns.alternation(["Jan", "Jan.", "January", "next week"]), re.IGNORECASE)
+    found = alt.match(text)
+    assert (found.group() if found else None) == expected
+
+
+def test_alternation_is_a_trie() -> None:
+    """Words sharing a prefix share one branch: a failing position costs one test, not one per word."""
+    assert patterns.alternation(["Jan", "Jan.", "January"]) == r"(?:jan(?:(?:\.|uary))?)"
+    cased = patterns.alternation(["May", "MAY", "March"], case_sensitive=True)
+    assert re.fullmatch(cased, "May") and re.fullmatch(cased, "MAY") and not re.match(cased, "may")
 
 
 def test_lexicon_is_loaded_lazily_and_cached() -> None:

@@ -122,3 +122,46 @@ def test_a_bare_time_takes_the_day_in_focus() -> None:
     mentions = tag("The summit opens on 11 March. Doors open at 7 pm.", Context(reference=REF))
     assert [m.value for m in mentions] == ["2025-03-11", "2025-03-11T19:00"]
     assert mentions[1].begin == dt.datetime(2025, 3, 11, 19)
+
+
+@pytest.mark.parametrize(
+    ("stated", "iana"),
+    [
+        ("Lisbon time", "Europe/Lisbon"), ("New York time", "America/New_York"),
+        ("Brussels time", "Europe/Brussels"), ("Port-au-Prince time", "America/Port-au-Prince"),
+        ("São Paulo time", "America/Sao_Paulo"), ("Ho Chi Minh time", "Asia/Ho_Chi_Minh"),
+        ("Mexico City time", "America/Mexico_City"), ("Edinburgh Time", "Europe/London"),
+        # Cities that are no zone key: the lexicon's [city_zones].
+        ("Washington time", "America/New_York"), ("San Francisco time", "America/Los_Angeles"),
+        ("Seattle time", "America/Los_Angeles"), ("Beijing time", "Asia/Shanghai"),
+        ("Geneva time", "Europe/Zurich"), ("Frankfurt time", "Europe/Berlin"),
+        ("Munich time", "Europe/Berlin"), ("Los Angeles time", "America/Los_Angeles"),
+        # Near misses: no city, or a zone key region that names no city.
+        ("Party time", None), ("Eastern", None), ("Troll time", None), ("GMT time", None),
+    ],
+)
+def test_city_time_zones(stated: str, iana: str | None) -> None:
+    assert zone_name(stated) == iana
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "tzid", "begin"),
+    [
+        ("Call at 9:30 am Lisbon time.", "9:30 am Lisbon time", "Europe/Lisbon",
+         dt.datetime(2025, 3, 6, 9, 30, tzinfo=ZoneInfo("Europe/Lisbon"))),
+        ("at 10:00 Geneva time", "10:00 Geneva time", "Europe/Zurich",
+         dt.datetime(2025, 3, 6, 10, tzinfo=ZoneInfo("Europe/Zurich"))),
+        ("at 5 pm (São Paulo time)", "5 pm (São Paulo time)", "America/Sao_Paulo",
+         dt.datetime(2025, 3, 6, 17, tzinfo=ZoneInfo("America/Sao_Paulo"))),
+        ("2-4 pm New York time", "2-4 pm New York time", "America/New_York",
+         dt.datetime(2025, 3, 6, 14, tzinfo=ZoneInfo("America/New_York"))),
+        # An unknown "<word> time" stays outside the mention, which keeps no zone.
+        ("at 3 pm Party time", "3 pm", None, dt.datetime(2025, 3, 6, 15)),
+        ("at 5 pm (Foo time)", "5 pm", None, dt.datetime(2025, 3, 6, 17)),
+        ("at 3 pm CET time", "3 pm CET", "Europe/Brussels",
+         dt.datetime(2025, 3, 6, 15, tzinfo=ZoneInfo("Europe/Brussels"))),
+    ],
+)
+def test_times_in_city_time(text: str, surface: str, tzid: str | None, begin: dt.datetime) -> None:
+    mention = one(text)
+    assert (mention.surface, mention.tzid, mention.begin) == (surface, tzid, begin)
