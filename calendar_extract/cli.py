@@ -159,9 +159,8 @@ def tag(input: str, reference: dt.datetime | None, timezone: str | None, day_fir
         document = _read(input, options, quiet=quiet)
     except InputError as exc:
         _fail(str(exc))
-    lines = (json.dumps(_mention_json(m), ensure_ascii=False)
-             for m in run_tagger(document.text, context_for(document, options)))
-    click.echo("\n".join(lines) if document.text else "", nl=bool(document.text))
+    for mention in run_tagger(document.text, context_for(document, options)):
+        click.echo(json.dumps(_mention_json(mention), ensure_ascii=False))
 
 
 def _process(inputs: Sequence[str], options: Options, *, quiet: bool, verbose: int

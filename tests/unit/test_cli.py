@@ -163,3 +163,10 @@ def test_timezone_option_applies_to_timed_and_recurring_events(runner: CliRunner
     assert "RRULE:FREQ=WEEKLY;BYDAY=TU" in ics
     assert "DTSTART;TZID=America/New_York:20250909T100000" in ics
     assert "BEGIN:VTIMEZONE\r\nTZID:America/New_York" in ics
+
+
+def test_tag_prints_nothing_for_a_text_without_time_expressions(runner: CliRunner) -> None:
+    result = runner.invoke(cli, ["tag", "-q", "--reference-date", "2025-02-25"],
+                           input="Prices rose 3% to $2025 in version 2.0.1; the score was 3-1.")
+    assert result.exit_code == 0
+    assert result.stdout == ""
