@@ -99,6 +99,8 @@ def merge_date_time(
     """"6 March 2025 at 14:00" / "3 pm on Tuesday" → one TIME mention 2025-03-06T14:00."""
 
     def merge(first: TimeMention, second: TimeMention, gap: str) -> TimeMention | None:
+        if "\n" in gap:
+            return None  # "… matinee, 2pm⏎Tue 20 May": a line break ends a listing entry
         if _is_one_day(first) and _is_bare_time(second) and _DATE_THEN_TIME.fullmatch(gap):
             return _join(first, second, text, **_dated_time(first, second, ctx))
         if _is_bare_time(first) and _is_one_day(second) and _TIME_THEN_DATE.fullmatch(gap):
@@ -152,13 +154,23 @@ def merge_ranges(
         if first.type is MentionType.TIME and second.type is MentionType.TIME:
             if not isinstance(first.begin, dt.datetime) or not isinstance(second.begin, dt.datetime):
                 return None
-            if first.until is not None or second.begin <= first.begin:
+            begin, until = _same_zone(first.begin, second.begin)
+            if first.until is not None or until <= begin:
                 return None
             tzid = first.tzid or second.tzid
-            return _join(first, second, text, until=second.begin, tzid=tzid)
+            return _join(first, second, text, begin=begin, until=until, tzid=tzid)
         return None
 
     return _pairwise(mentions, text, merge)
+
+
+def _same_zone(a: dt.datetime, b: dt.datetime) -> tuple[dt.datetime, dt.datetime]:
+    """A zone stated at one end of a time range holds for both: "14:00 until noon CET"."""
+    if a.tzinfo is None and b.tzinfo is not None:
+        return a.replace(tzinfo=b.tzinfo), b
+    if b.tzinfo is None and a.tzinfo is not None:
+        return a, b.replace(tzinfo=a.tzinfo)
+    return a, b
 
 
 def attach_until(

@@ -1,0 +1,29 @@
+"""Hypothesis found "14:00 until noon CET" crashing: a naive and an aware time were compared."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+import calendar_extract
+
+REF = dt.date(2025, 3, 6)
+
+
+@pytest.mark.parametrize("text", ["14:00 until noon CET", "noon CET until 14:00", "9:00 to 8:00 PT"])
+def test_no_crash(text: str) -> None:
+    calendar_extract.tag(text, reference_date=REF)
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end"),
+    [
+        ("10:00 to 15:00 CET", "2025-03-06T10:00:00+01:00", "2025-03-06T15:00:00+01:00"),
+        ("from 2 pm CET to 4 pm", "2025-03-06T14:00:00+01:00", "2025-03-06T16:00:00+01:00"),
+    ],
+)
+def test_zone_on_one_end_holds_for_both(text: str, start: str, end: str) -> None:
+    (mention,) = calendar_extract.tag(text, reference_date=REF)
+    assert mention.begin is not None and mention.until is not None
+    assert (mention.begin.isoformat(), mention.until.isoformat()) == (start, end)
