@@ -213,7 +213,9 @@ def extract_ago(match: re.Match[str], ctx: Context) -> TimeMention | None:
     if code == "D":
         day = ref + dt.timedelta(days=sign * whole)
         return day_mention(match, "ago", day, relative=True, mod=mod_of(group(match, "mod")))
-    unit = _AGO_UNITS[code]
+    unit = _AGO_UNITS.get(code)
+    if unit is None:
+        return None  # "a century ago", "three hours ago": no calendar period of that unit here
     value, granularity, first, last = period_of(ref, unit, sign * whole)
     return make(
         match, "ago", MentionType.DATE, value, granularity, begin=first, until=last, relative=True

@@ -1,4 +1,4 @@
-"""Hypothesis found "14:00 until noon CET" crashing: a naive and an aware time were compared."""
+"""Crashes found by hypothesis and random word soup, kept as regression tests."""
 
 from __future__ import annotations
 
@@ -27,3 +27,9 @@ def test_zone_on_one_end_holds_for_both(text: str, start: str, end: str) -> None
     (mention,) = calendar_extract.tag(text, reference_date=REF)
     assert mention.begin is not None and mention.until is not None
     assert (mention.begin.isoformat(), mention.until.isoformat()) == (start, end)
+
+
+@pytest.mark.parametrize("text", ["a century ago", "two centuries ago", "century ago GMT+1 29"])
+def test_century_ago_does_not_crash(text: str) -> None:
+    """Random word soup found a KeyError for units with no calendar period ("century ago")."""
+    calendar_extract.tag(text, reference_date=REF)
