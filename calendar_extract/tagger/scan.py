@@ -68,6 +68,18 @@ def _compiled(rules: tuple[Rule, ...]) -> Compiled:
     return tuple((rule, rule.pattern) for rule in rules)
 
 
+def _extract(rule: Rule, match: re.Match[str], ctx: Context) -> TimeMention | None:
+    """The rule's mention, or None when its date falls outside what a calendar can hold.
+
+    "2025 decades ago" or "in 9000 years" are well-formed words but not dates (year < 1 or
+    > 9999 raise ValueError/OverflowError in datetime): such a span is no time expression.
+    """
+    try:
+        return rule.extract(match, ctx)
+    except (ValueError, OverflowError):
+        return None
+
+
 def _best_at(text: str, start: int, ctx: Context, rules: Compiled) -> TimeMention | None:
     """The longest mention extracted by any rule at `start` (ties: the earlier rule)."""
     best: TimeMention | None = None
@@ -75,7 +87,7 @@ def _best_at(text: str, start: int, ctx: Context, rules: Compiled) -> TimeMentio
         match = pattern.match(text, start)
         if match is None or (best is not None and match.end() <= best.end):
             continue
-        mention = rule.extract(match, ctx)
+        mention = _extract(rule, match, ctx)
         if mention is not None and (best is None or mention.end > best.end):
             best = mention
     return best

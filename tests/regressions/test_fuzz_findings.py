@@ -33,3 +33,10 @@ def test_zone_on_one_end_holds_for_both(text: str, start: str, end: str) -> None
 def test_century_ago_does_not_crash(text: str) -> None:
     """Random word soup found a KeyError for units with no calendar period ("century ago")."""
     calendar_extract.tag(text, reference_date=REF)
+
+
+@pytest.mark.parametrize("text", ["2025 decade ago", "in 9000 years", "9999 years from now"])
+def test_dates_beyond_the_calendar_are_no_mentions(text: str) -> None:
+    """Random word soup found "2025 decade ago" raising ValueError (year -18295)."""
+    mentions = calendar_extract.tag(text, reference_date=dt.date(1955, 9, 22))
+    assert all(m.begin is None or 1 <= m.begin.year <= 9999 for m in mentions)
