@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from calendar_extract.events import anchor, lexicon, link, merge, recur, resolve
+from calendar_extract.events import anchor, following, lexicon, link, listing, merge, recur, resolve
 from calendar_extract.events.assemble import draft_events
 from calendar_extract.events.attach import analyse
 from calendar_extract.events.prepare import weekday_tenses
@@ -47,6 +47,7 @@ def assemble(
     mentions = recur.weekday_names(text, anchor.month_days(text, mentions), lex)
     tenses = weekday_tenses(text, sentences, mentions, lex)
     mentions = resolve.harmonize_weekdays(mentions, ctx, tenses)
+    mentions = following.following_weeks(text, mentions, lex)  # after: it re-dates bare weekdays
     infos = analyse(text, sentences, mentions, lex)
     drafts, problems, loose = draft_events(text, infos, ctx, lex, source=source)
     drafts += link.borrow_subjects(text, infos, ctx, lex, source=source)
@@ -57,6 +58,7 @@ def assemble(
     problems += moved
     problems += link.vague_problems(text, infos, drafts, lex, source=source)
     series = recur.weekly_series(text, infos, ctx, lex, source=source)
+    series += listing.listing_events(text, infos, ctx, lex, source=source)
     events = link.with_dateline([d.event for d in drafts] + series, dateline(text))
     kept, old = link.drop_historical(events, ctx, source=source)
     return merge.merge_events(kept), tuple(dict.fromkeys(problems + old))

@@ -19,7 +19,7 @@ from calendar_extract.events.attach import SentenceInfo, pick_trigger
 from calendar_extract.events.lexicon import EventLexicon
 from calendar_extract.events.merge import PART_PREFIX
 from calendar_extract.events.title import finish
-from calendar_extract.model import Context, Granularity, Problem, TimeMention
+from calendar_extract.model import Context, Granularity, Problem, Status, TimeMention
 
 __all__ = ["month_days", "fit_weekdays", "add_antecedents"]
 
@@ -29,6 +29,7 @@ _DAY_OF_MONTH = re.compile(
     re.IGNORECASE,
 )
 _OTHER_DETERMINERS = frozenset("a an his her its their our my your".split())
+_OWN_EVENT_VERBS = frozenset({"meeting", "visit", "call", "vote", "deadline", "match"})
 _COARSE = frozenset({Granularity.MONTH, Granularity.WEEK})
 # A weekday outside an event period this long cannot be moved into it (several candidates).
 MAX_PERIOD_DAYS = 14
@@ -93,6 +94,8 @@ def _periods(
     periods = []
     for draft in drafts:
         event = draft.event
+        if event.status is Status.CANCELLED:
+            continue  # the old dates of a postponed summit hold none of its days
         if draft.mention is not None and not resolve.bare_weekday(draft.mention) and event.end is not None:
             periods.append((draft.trigger.noun, draft.trigger.cls, resolve.day_of(event.start),
                             resolve.day_of(event.end)))
@@ -128,7 +131,9 @@ def fit_weekdays(
             continue
         nouns = _definite_nouns(text, info, lex)
         day = resolve.day_of(draft.event.start)
-        performer = draft.trigger.kind == "verb"
+        # "Halsey headlines Thursday" plays in the festival; "ministers will meet on Friday" or
+        # "Millbrook travel to Denby on Wednesday" is an event of its own, not a day of another.
+        performer = draft.trigger.kind == "verb" and draft.trigger.cls not in _OWN_EVENT_VERBS
         match = [
             p for p in periods
             if (p[0] in nouns or "event" in nouns or performer and p[1] == draft.trigger.cls)

@@ -151,6 +151,8 @@ def _draft_one(
 ) -> Draft | Problem | resolve.Placement | None:
     if lex.reporting.search(text, max(info.sentence.start, mention.start - 20), mention.start):
         return None  # "organisers said on Friday": the date of the report, not of the event
+    if resolve.bare_weekday(mention) and lex.reported_after.match(text, mention.end, info.sentence.end):
+        return None  # "A federal judge on Tuesday set a May 6 hearing": the day of the decision
     if dateline_date(text, info.sentence, mention):
         return None
     trig = pick_trigger(text, info, mention)

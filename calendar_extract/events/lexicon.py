@@ -73,6 +73,8 @@ class EventLexicon:
     needs_modifier: dict[str, frozenset[str]]
     subordinate: frozenset[str]
     reporting: re.Pattern[str]
+    reported_after: re.Pattern[str]
+    verb_adverb: re.Pattern[str]
 
 
 def _words(section: dict[str, Any], key: str) -> frozenset[str]:
@@ -81,6 +83,13 @@ def _words(section: dict[str, Any], key: str) -> frozenset[str]:
 
 def _compile(phrases: list[str] | frozenset[str]) -> re.Pattern[str]:
     return re.compile(alternation(list(phrases)), re.IGNORECASE)
+
+
+def _verbs(phrases: list[str], adverbs: list[str]) -> re.Pattern[str]:
+    """Verb phrases; "will <verb>" also with one adverb between ("will still meet")."""
+    adverb = "|".join(re.escape(a) for a in adverbs)
+    pattern = alternation(phrases).replace(r"will\s+", rf"will\s+(?:(?:{adverb})\s+)?")
+    return re.compile(pattern, re.IGNORECASE)
 
 
 def _noun_forms(nouns: dict[str, str], verb_like: frozenset[str]) -> dict[str, str]:
@@ -101,7 +110,8 @@ def _fields(data: dict[str, Any]) -> dict[str, Any]:
         noun_class=noun_class,
         nouns=_compile(list(noun_class)),
         verb_noun=verb_noun,
-        verbs=_compile(list(verb_noun)),
+        verbs=_verbs(list(verb_noun), data["verb_adverbs"]["words"]),
+        verb_adverb=re.compile(r"^will (?:" + "|".join(map(re.escape, data["verb_adverbs"]["words"])) + r") "),
         not_after=_words(data["not_event_after"], "words"),
         not_before=_words(data["not_event_before"], "words"),
         verb_like=verb_like,
@@ -122,6 +132,10 @@ def _fields(data: dict[str, Any]) -> dict[str, Any]:
         named_verbs=re.compile(alternation(data["verbs_between_names"]["match"])),
         subordinate=_words(data["subordinate"], "words"),
         needs_modifier={k: frozenset(v) for k, v in data["needs_modifier"].items()},
+        reported_after=re.compile(
+            r"\s*(?:" + "|".join(data["reporting"]["after"]) + r")\s+\w",
+            re.IGNORECASE,
+        ),
         reporting=re.compile(
             r"\b(?:" + "|".join(data["reporting"]["verbs"]) + r")\s+(?:on\s+|late\s+|early\s+)?$",
             re.IGNORECASE,

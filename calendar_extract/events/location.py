@@ -129,6 +129,7 @@ def _clean(name: str, lex: EventLexicon) -> str:
     return " ".join(words)
 
 
+_DATELINE_MIN_WORDS = 6
 _DATELINE = re.compile(
     r"^\s*([A-Z][A-Z .'’-]{2,40}?)"  # DOVER, NEW YORK
     r"(?:,\s+([A-Z][A-Za-z.]{1,14}(?:\s+[A-Z][A-Za-z.]+)?))?"  # , Del.
@@ -140,6 +141,10 @@ def dateline(text: str) -> str | None:
     """The place of a news dateline ("DOVER, Del. – …", "NEW YORK – …"), title-cased."""
     match = _DATELINE.match(text)
     if match is None or not any(ch.isupper() for ch in match.group(1)):
+        return None
+    # A dateline opens running prose; "ELMWOOD PARK NEIGHBORS - June Newsletter" or
+    # "PUBLIC HEALTH NOTICE - Harlow County" is a header line naming the sender, not a place.
+    if len(text[match.end() :].split("\n", 1)[0].split()) < _DATELINE_MIN_WORDS:
         return None
     place = match.group(1).strip()
     if not place.replace(" ", "").replace(".", "").isupper():

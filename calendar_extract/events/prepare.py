@@ -50,12 +50,20 @@ _ADJECTIVAL = frozenset("the a an newly recently is are be been being was were i
 def has_past_verb(text: str, span: Span) -> bool:
     """A finite past-tense verb in the span ("took", "drew", "ended"), not "the newly elected"."""
     for match in _PAST_VERB.finditer(text, span[0], span[1]):
+        if text[match.start() - 1 : match.start()] == "-":
+            continue  # a compound adjective: "second-placed", "long-awaited"
+        if match.group().endswith("ed") and re.match(r"\s+by\b", text[match.end() : match.end() + 4]):
+            continue  # a participle phrase: "…, followed by talks on November 14"
         before = re.findall(r"[\w'’]+", text[max(span[0], match.start() - 20) : match.start()])
         if not before or before[-1].lower() not in _ADJECTIVAL or not match.group().endswith("ed"):
             return True
     return False
 
-_MODAL = re.compile(r"\b(?:would|could|might|has\s+to|have\s+to|if|plans?|hopes?)\b", re.IGNORECASE)
+# "plans"/"hopes" only as verbs ("plans to", "hopes for"), not nouns ("the plans", "our hopes").
+_MODAL = re.compile(
+    r"\b(?:would|could|might|has\s+to|have\s+to|if)\b|(?<!\bthe\s)(?<!\bits\s)\b(?:plans?|hopes?)\s+(?:to|for)\b",
+    re.IGNORECASE,
+)
 
 def weekday_tenses(
     text: str, sentences: Sequence[Sentence], mentions: Sequence[TimeMention], lex: EventLexicon

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from dataclasses import dataclass
 
@@ -163,12 +164,12 @@ def find_triggers(
     def free(span: tuple[int, int]) -> bool:
         return not any(b[0] < span[1] and span[0] < b[1] for b in blocked)
 
-    found: list[Trigger] = _named_verbs(text, start, end, lex, blocked)
+    found: list[Trigger] = _named_verbs(text, start, end, lex, blocked) + _by_deadlines(text, start, end, lex, blocked)
     verb_spans = [
         s for s in _overlapping(lex.verbs, text, start, end) if free(s) and not _subordinate(text, s, start, lex)
     ]
     for s in verb_spans:
-        phrase = re.sub(r"\s+", " ", text[s[0] : s[1]].lower())
+        phrase = lex.verb_adverb.sub("will ", re.sub(r"\s+", " ", text[s[0] : s[1]].lower()))
         noun = lex.verb_noun.get(phrase, "event")
         found.append(Trigger(s[0], s[1], text[s[0] : s[1]], "verb", noun, _verb_class(noun, lex)))
     for s in _overlapping(lex.nouns, text, start, end):
@@ -185,6 +186,8 @@ def find_triggers(
 def _subordinate(text: str, span: tuple[int, int], floor: int, lex: EventLexicon) -> bool:
     """True for a verb in a clause about when: "after the market closes", "before it begins"."""
     words = re.findall(r"[\w'’-]+", text[max(floor, span[0] - 40) : span[0]])[-3:]
+    if words and words[-1].lower() in lex.subordinate and text[span[0] : span[1]].lower().endswith("ing"):
+        return False  # "before welcoming Hallam on Saturday": a next event, not a when-clause
     return any(w.lower() in lex.subordinate for w in words)
 
 
@@ -199,6 +202,24 @@ def _named_verbs(
         if before[:1].isupper() and after[:1].isupper() and match.start() > start:
             if not any(b[0] < match.end() and match.start() < b[1] for b in blocked):
                 found.append(Trigger(match.start(), match.end(), match.group(), "verb", "match", "match"))
+    return found
+
+
+@functools.cache
+def _by_pattern(objects: tuple[str, ...]) -> re.Pattern[str]:
+    """"to <verb>" (lexicon [deadline] to_object) then "by" within a few words, in one clause."""
+    cues = "|".join(re.escape(o).replace(r"\ ", r"\s+") for o in sorted(objects, key=len, reverse=True))
+    return re.compile(r"\b(?:" + cues + r")\b(?=[^.;:()\n]{0,40}?\bby\b)", re.IGNORECASE)
+
+
+def _by_deadlines(
+    text: str, start: int, end: int, lex: EventLexicon, blocked: tuple[tuple[int, int], ...]
+) -> list[Trigger]:
+    """"ordered prosecutors to respond to the motion by April 30" → a deadline trigger."""
+    found = []
+    for match in _by_pattern(lex.deadline_objects).finditer(text, start, end):
+        if not any(b[0] < match.end() and match.start() < b[1] for b in blocked):
+            found.append(Trigger(match.start(), match.end(), match.group(), "verb", "deadline", "deadline"))
     return found
 
 

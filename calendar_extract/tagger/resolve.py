@@ -134,7 +134,10 @@ def _cue_at(
                 return 0, words[index + size - 1].end(), table[phrase]
     if len(word) > 4 and word.endswith("ed") and word not in patterns.word_set("tense", "not_past"):
         previous = lowered[index - 1] if index else ""
-        if previous not in _BE_WORDS:
+        following = lowered[index + 1] if index + 1 < len(lowered) else ""
+        # "…, followed by talks on 14 November", "a dinner hosted by the mayor": a participle
+        # phrase, not a finite past verb (a passive "was followed by" has its "was" cue).
+        if previous not in _BE_WORDS and following != "by":
             return 1, words[index].end(), Tense.PAST
     return None
 

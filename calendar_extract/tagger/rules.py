@@ -138,7 +138,8 @@ RULES: tuple[Rule, ...] = rule_table(
     Rule("time_h", r"(?P<h>{HOUR})h(?P<mi>{MINUTE})" + _TZ, times.extract_clock),
     Rule(
         "time_24h",
-        r"(?P<h>{HOUR}):(?P<mi>{MINUTE})(?::[0-5]\d)?(?:\s?h(?:rs)?\b)?" + _TZ,
+        # "(?![-/]\w)": a case or part number ("No. 1:25-cr-00047") is no time of day.
+        r"(?P<h>{HOUR}):(?P<mi>{MINUTE})(?::[0-5]\d)?(?![-/]\w)(?:\s?h(?:rs)?\b)?" + _TZ,
         times.extract_clock,
     ),
     Rule("time_word", r"(?:12\s+)?(?P<w>noon|midnight|midday)" + _TZ, times.extract_word_time),

@@ -1,0 +1,203 @@
+"""Listing lines: a line that is only a date and a place is an event of its heading.
+
+Tour dates, clinic schedules and fixture lists put one event per line without any trigger word:
+
+    THE HOLLOW PINES - SPRING TOUR            (document heading: the subject)
+    All shows start at 8pm.                   (default time of the entries)
+    Thu 15 May - Bristol, The Lantern Hall    → "The Hollow Pines: Bristol, The Lantern Hall" 20:00
+    Saturday pop-up clinics - 10 a.m. to 2 p.m.   (block heading: name and time)
+    - Saturday, October 25: Riverside Library     → "Saturday pop-up clinics: Riverside Library"
+    Evening clinic - Wednesday, October 22, 4 to 8 p.m., Eastgate School   (named entry)
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Container, Sequence
+from dataclasses import dataclass
+
+from calendar_extract.events import resolve
+from calendar_extract.events.attach import SentenceInfo
+from calendar_extract.events.lexicon import EventLexicon
+from calendar_extract.events.title import finish
+from calendar_extract.model import Context, Event, MentionType, Status, TimeMention
+
+__all__ = ["listing_events"]
+
+_MAX_LINE = 140
+_BULLET = re.compile(r"^\s*(?:[-•*–—·]\s+)?")
+_NAME_DASH = re.compile(r"^(.+?)\s+[-–—]\s*$")
+_RANGE_WORDS = re.compile(r"^[\s,]*(?:(?:through|thru|to|and|&|or|-|–)[\s,]*)*$", re.IGNORECASE)
+_SEGMENT_BREAK = re.compile(r"\s[-–—]\s|[()\[\]|:;]")
+_HEAD_BREAK = re.compile(r"\s[-–—]\s|:\s")
+_CANCELLED = re.compile(r"\b(?:cancell?ed|called\s+off|postponed|scrapped)\b", re.IGNORECASE)
+_NOT_PLACE = re.compile(r"^(?:sold\s+out|cancell?ed|postponed|free|tba|tbc|new\s+date)\b", re.IGNORECASE)
+# "All shows start at 8pm", "Every session begins at 10 a.m.": the time of every listed entry.
+_DEFAULT_TIME = re.compile(r"\b(?:all|every|each)\b[^.;\n]{0,40}\b(?:start|starts|begin|begins)\b", re.IGNORECASE)
+_PROSE_END = re.compile(r"(?<![ap]\.m)[.!?]$", re.IGNORECASE)  # "… 10 a.m. to 2 p.m." is no prose
+_WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+_BYDAY = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
+_WEEKDAY_SPAN = re.compile(
+    r"\b(mon|tue|wed|thu|fri|sat|sun)[a-z]*\s+(?:through|thru|to|-|–)\s+(mon|tue|wed|thu|fri|sat|sun)[a-z]*\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Heading:
+    """What a heading line gives its entries: a name, a place and a time of day."""
+
+    name: str
+    place: str | None
+    time: TimeMention | None
+
+
+def _whole_line(text: str, start: int, end: int) -> bool:
+    before = text[:start].rstrip(" \t")
+    after = text[end:].lstrip(" \t")
+    return (not before or before.endswith("\n")) and (not after or after.startswith("\n"))
+
+
+def _dated(mention: TimeMention) -> bool:
+    """A mention that names a calendar day itself ("Thu 15 May", not "Monday" or "8pm")."""
+    return (mention.type in {MentionType.DATE, MentionType.TIME} and resolve.placeable(mention)
+            and resolve.states_date(mention) and not resolve.bare_weekday(mention) and not mention.relative)
+
+
+def _timed(mention: TimeMention) -> bool:
+    return mention.type is MentionType.TIME and isinstance(mention.begin, dt.datetime)
+
+
+def _blank(text: str, start: int, end: int, mentions: Sequence[TimeMention]) -> str:
+    """`text[start:end]` with every mention replaced by a segment break."""
+    chars = list(text[start:end])
+    for m in mentions:
+        for i in range(max(m.start, start), min(m.end, end)):
+            chars[i - start] = "|"
+    return "".join(chars)
+
+
+def _place(segment_text: str) -> str | None:
+    """The first segment that reads as a place: has a capital, is no status word."""
+    for part in _SEGMENT_BREAK.split(segment_text):
+        part = part.strip(" ,.\t")
+        if part and re.search(r"[A-Z]", part) and not _NOT_PLACE.match(part):
+            return part
+    return None
+
+
+def _entry_name(text: str, info: SentenceInfo, first: TimeMention) -> str | None:
+    """The entry's own name ("Evening clinic - Wednesday, …"); "" when the line opens with its
+    date; None when the line is no listing entry (prose before the date)."""
+    start = info.sentence.start
+    prefix = _blank(text, start, first.start, info.mentions)
+    prefix = prefix[_BULLET.match(prefix).end():]  # type: ignore[union-attr]
+    if _RANGE_WORDS.match(prefix.replace("|", " ")):
+        return ""
+    named = _NAME_DASH.match(prefix)
+    if named is None or "|" in named.group(1) or len(named.group(1).split()) > 8:
+        return None
+    return named.group(1).strip()
+
+
+def _heading(text: str, info: SentenceInfo) -> Heading | None:
+    """A heading line: short, no final stop; its name, place and time of day."""
+    sent = info.sentence
+    if not _whole_line(text, sent.start, sent.end) or len(sent.text) > 80 or _PROSE_END.search(sent.text):
+        return None
+    parts = _HEAD_BREAK.split(sent.text, maxsplit=1)
+    name = parts[0].strip(" \"'")
+    if name.isupper():
+        name = name.title()
+    rest = _blank(text, sent.start + len(sent.text) - len(parts[1]), sent.end, info.mentions) if len(parts) > 1 else ""
+    times = [m for m in info.mentions if _timed(m) and not resolve.states_date(m)]
+    return Heading(name, _place(rest), times[-1] if times else None)
+
+
+def _default_time(text: str, infos: Sequence[SentenceInfo]) -> TimeMention | None:
+    """The time of "All shows start at 8pm" (one bare time in the sentence)."""
+    for info in infos:
+        times = [m for m in info.mentions if _timed(m)]
+        if len(times) == 1 and _DEFAULT_TIME.search(info.sentence.text):
+            return times[0]
+    return None
+
+
+def _entry(text: str, info: SentenceInfo) -> tuple[TimeMention, str] | None:
+    """(date mention, own name) of a listing line: a whole short line with a date and no trigger."""
+    sent = info.sentence
+    if info.skipped or info.triggers or len(sent.text) > _MAX_LINE or not _whole_line(text, sent.start, sent.end):
+        return None
+    if not text[: sent.start].strip():
+        return None  # the masthead "Riverside Library newsletter — 2 September 2026" dates the issue
+    dated = [m for m in info.mentions if _dated(m)]
+    if not dated:
+        return None
+    name = _entry_name(text, info, dated[0])
+    return None if name is None else (dated[0], name)
+
+
+def _find_heading(text: str, infos: Sequence[SentenceInfo], index: int, entries: Container[int]) -> Heading | None:
+    """The heading line just above the block of entries, else the document's first line."""
+    for back in range(index - 1, max(-1, index - 30), -1):
+        if back in entries:
+            continue
+        found = _heading(text, infos[back])
+        if found is not None:
+            return found
+        break
+    return _heading(text, infos[0]) if infos and 0 not in entries else None
+
+
+def _placement(info: SentenceInfo, first: TimeMention, fallback: TimeMention | None, ctx: Context) -> resolve.Placement | None:
+    """The entry's day with its own time, else the heading's or the document's default time."""
+    own = [m for m in info.mentions if _timed(m)]
+    timed = first if _timed(first) else (own[-1] if own else fallback)
+    day = resolve.place(first, ctx)
+    if day is None or timed is None:
+        return day
+    at = resolve.place(timed, ctx)
+    return day if at is None else resolve.with_date(at, resolve.day_of(day.start))
+
+
+def _weekly(text: str, info: SentenceInfo, placement: resolve.Placement) -> str | None:
+    """"Monday through Friday, October 20 to October 31" → FREQ=WEEKLY;BYDAY=MO,…,FR;UNTIL=…"""
+    span = _WEEKDAY_SPAN.search(info.sentence.text)
+    dated = [m for m in info.mentions if _dated(m)]
+    if span is None or len(dated) < 2:
+        return None
+    first, last = (_WEEKDAYS.index(g.lower()[:3]) for g in span.groups())
+    if last <= first:
+        return None
+    until = resolve.day_of(dated[-1].until or dated[-1].begin)  # type: ignore[arg-type]
+    if until <= resolve.day_of(placement.start):
+        return None
+    return f"FREQ=WEEKLY;BYDAY={','.join(_BYDAY[first:last + 1])};UNTIL={until:%Y%m%d}T235959"
+
+
+def listing_events(
+    text: str, infos: Sequence[SentenceInfo], ctx: Context, lex: EventLexicon, *, source: str
+) -> list[Event]:
+    """One event per listing line (see the module docstring)."""
+    entries = {i: e for i, info in enumerate(infos) if (e := _entry(text, info)) is not None}
+    default = _default_time(text, infos) if entries else None
+    events = []
+    for index, (first, name) in entries.items():
+        info = infos[index]
+        heading = None if name else _find_heading(text, infos, index, entries)
+        place = _place(_blank(text, first.end, info.sentence.end, info.mentions)) or (heading.place if heading else None)
+        label = name or (heading.name if heading else "")
+        placement = _placement(info, first, heading.time if heading and heading.time else default, ctx)
+        if placement is None or not (label or place):
+            continue
+        title = f"{label}: {place}" if label and place else label or place or ""
+        cancelled = _CANCELLED.search(info.sentence.text)
+        events.append(Event(
+            title=finish(title, lex), start=placement.start, end=placement.end, all_day=placement.all_day,
+            tzid=placement.tzid, location=place, status=Status.CANCELLED if cancelled else Status.CONFIRMED,
+            upcoming=resolve.upcoming(placement.start, ctx), rrule=_weekly(text, info, placement),
+            evidence=info.sentence.text, source=source, confidence=0.5, trigger="listing:entry",
+            reasons=(f"listing line: '{first.surface}' → {placement.start}",),
+        ))
+    return events

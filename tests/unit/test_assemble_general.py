@@ -1,0 +1,162 @@
+"""General event rules, end to end (tagger + assembler), each with near-miss negatives.
+
+Notation: "TITLE-FRAGMENT @ START" (START is ISO; timed events show HH:MM).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from calendar_extract import extract_text, tag
+from calendar_extract.events import following, lexicon
+from calendar_extract.model import Event, Status
+
+REF = dt.date(2025, 5, 2)  # a Friday
+
+
+def events(text: str, ref: dt.date = REF) -> list[Event]:
+    return extract_text(text, reference_date=ref)
+
+
+def starts(text: str, ref: dt.date = REF) -> list[str]:
+    return [e.start.isoformat() for e in events(text, ref)]
+
+
+# Listing lines: a date and a place on a line of their own are an event of the heading.
+TOUR = (
+    "THE NIGHT OWLS - SPRING TOUR 2025\n\n"
+    "The band take the new album on the road. All shows start at 8pm unless noted.\n\n"
+    "Thu 15 May - Bristol, The Lantern Hall\n"
+    "Sun 18 May - Leeds, Brudenell Annex - extra matinee, 2pm\n"
+    "Thu 22 May - Newcastle, Cluny Yard (CANCELLED)\n"
+)
+
+
+def test_listing_lines_are_events_of_the_document_subject() -> None:
+    found = events(TOUR)
+    assert [(e.title, e.start.isoformat(), e.location) for e in found] == [
+        ("The Night Owls: Bristol, The Lantern Hall", "2025-05-15T20:00:00", "Bristol, The Lantern Hall"),
+        ("The Night Owls: Leeds, Brudenell Annex", "2025-05-18T14:00:00", "Leeds, Brudenell Annex"),
+        ("The Night Owls: Newcastle, Cluny Yard", "2025-05-22T20:00:00", "Newcastle, Cluny Yard"),
+    ]
+    assert [e.status for e in found] == [Status.CONFIRMED, Status.CONFIRMED, Status.CANCELLED]
+
+
+def test_listing_entries_take_name_place_and_time_of_their_block_heading() -> None:
+    text = (
+        "Free flu clinics\n\nSaturday pop-up clinics - 10 a.m. to 2 p.m.\n"
+        "- Saturday, October 25: Riverside Branch Library\n"
+        "Evening clinic - Wednesday, October 22, 4 to 8 p.m., Eastgate Middle School.\n"
+    )
+    found = {e.title: e for e in events(text, dt.date(2025, 10, 6))}
+    pop_up = found["Saturday pop-up clinics: Riverside Branch Library"]
+    assert (pop_up.start, pop_up.end) == (dt.datetime(2025, 10, 25, 10), dt.datetime(2025, 10, 25, 14))
+    assert found["Evening clinic: Eastgate Middle School"].start == dt.datetime(2025, 10, 22, 16)
+
+
+def test_weekday_span_over_a_date_range_is_a_weekly_series() -> None:
+    text = ("Main clinic - Northside Community Center\n"
+            "Monday through Friday, October 20 to October 31, 8:30 a.m. to 4:30 p.m.\n")
+    (event,) = events(text, dt.date(2025, 10, 6))
+    assert event.start == dt.datetime(2025, 10, 20, 8, 30)
+    assert event.rrule == "FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR;UNTIL=20251031T235959"
+    assert event.location == "Northside Community Center"
+
+
+@pytest.mark.parametrize("text", [
+    "For immediate release: Thursday, May 8, 2025\n",  # a press-release header, not an event
+    "Prices went up 3% on Thursday, May 8, as traders sold shares in the morning session of trading.\n",
+    "Sales figures - May 2025\n",  # a month is no day
+], ids=["release-header", "prose-line", "month-only"])
+def test_lines_that_are_not_listing_entries(text: str) -> None:
+    assert events(text) == []
+
+
+def test_header_line_is_no_dateline_place() -> None:
+    text = "ELMWOOD PARK NEIGHBORS - June Newsletter\n\nThe picnic is on Saturday, June 14.\n"
+    (event,) = events(text, dt.date(2025, 6, 5))
+    assert event.location is None
+
+
+def test_news_dateline_still_places_events() -> None:
+    text = "DENVER - The city council will hold a public hearing on Wednesday, May 14.\n"
+    (event,) = events(text)
+    assert event.location == "Denver"
+
+
+# "the following week, on Tuesday": counted from the event the sentence names.
+def test_following_week_counts_from_the_named_event() -> None:
+    text = ("Comments are due on Friday, March 13. The commission will hold a public hearing on "
+            "Wednesday, March 18. After the hearing, the council is scheduled to vote the following "
+            "week, on Tuesday, at its regular 7 p.m. meeting.")
+    found = {e.start for e in events(text, dt.date(2026, 3, 5))}
+    assert dt.datetime(2026, 3, 24, 19) in found
+
+
+def test_next_week_is_left_to_the_tagger() -> None:
+    text = "The hearing is on Wednesday, March 18. The council is scheduled to vote next week, on Tuesday."
+    mentions = tag(text, reference_date=dt.date(2026, 3, 5))
+    assert following.following_weeks(text, mentions, lexicon.load()) == mentions
+
+
+# Deadlines: "to <verb> … by <date>", "accepted until", "available until", dividends.
+@pytest.mark.parametrize(("text", "day"), [
+    ("The judge ordered prosecutors to respond to the motion by April 30.", "2025-04-30"),
+    ("Anyone wishing to file a brief must do so by Friday.", "2025-05-02"),
+    ("Written comments will be accepted until Friday, May 16.", "2025-05-16"),
+    ("Early-bird passes are available until July 31.", "2025-07-31"),
+    ("The dividend is payable June 1 to shareholders of record on May 14.", "2025-05-14"),
+], ids=["to-respond-by", "do-so-by", "accepted-until", "available-until", "record-date"])
+def test_deadline_phrases(text: str, day: str) -> None:
+    assert day in [s[:10] for s in starts(text)]
+
+
+@pytest.mark.parametrize("text", [
+    "She wants to respond to critics in her speech, aides said.",  # no "by": no deadline
+    "The shop has been available to rent since May 1.",  # "available" without "until"
+], ids=["respond-no-by", "available-since"])
+def test_deadline_near_misses(text: str) -> None:
+    assert events(text) == []
+
+
+# Reporting dates: the day of a decision is not the day of the event it sets.
+def test_weekday_before_a_decision_verb_is_the_report_date() -> None:
+    text = "A federal judge on Tuesday set a May 6 hearing on the motion."
+    assert starts(text, dt.date(2025, 4, 16)) == ["2025-05-06"]
+
+
+def test_weekday_of_the_event_itself_stays() -> None:
+    text = "The judge will hold a hearing on Tuesday to set the schedule."
+    assert starts(text, dt.date(2025, 4, 16)) == ["2025-04-22"]
+
+
+# Verbal triggers with an adverb; fixtures named by their own verb.
+def test_will_still_meet_is_a_meeting_of_its_own() -> None:
+    text = ("The summit, originally set for September 25-26, has been postponed to November 13-14. "
+            "Foreign ministers will still meet in Riga on Friday.")
+    found = {e.start: e for e in events(text, dt.date(2025, 9, 9))}
+    assert dt.date(2025, 9, 12) in found and found[dt.date(2025, 9, 12)].location == "Riga"
+
+
+def test_fixture_verbs_after_before_and_compound_adjectives() -> None:
+    text = ("Ashbourne host Penrose on Tuesday night, before welcoming second-placed Hallam Rangers "
+            "to Station Park on Saturday at 3pm. Millbrook travel to Denby United on Wednesday.")
+    found = starts(text, dt.date(2025, 10, 19))
+    assert "2025-10-25T15:00:00" in found and "2025-10-22" in found
+
+
+def test_before_a_clause_is_still_no_event() -> None:
+    text = "Fans must leave the ground before the match ends on Saturday evening at the latest."
+    assert all("End" not in e.title for e in events(text, dt.date(2025, 10, 19)))
+
+
+def test_the_plans_is_no_future_cue_for_a_past_weekday() -> None:
+    text = "An open house on the plans was held on Monday at the library."
+    assert starts(text, dt.date(2026, 3, 5)) == ["2026-03-02"]
+
+
+def test_masthead_date_is_no_listing_entry() -> None:
+    text = "Riverside Library newsletter — 2 September 2026\n\nHello neighbours,\n"
+    assert events(text, dt.date(2026, 9, 2)) == []
