@@ -1,11 +1,15 @@
-"""TempEval-3 train (TimeBank + AQUAINT) from ../shared: tagging accuracy may not fall below floors.
+"""TempEval-3 train (TimeBank + AQUAINT) from ../shared: tagging accuracy may not regress.
 
-The floors sit a little under the figures measured when they were last raised; the full table
-(and the platinum test set, with --test) comes from benchmarks/tempeval3.py.
+The figures recorded in tempeval3_train_figures.json are those the tagger reached when they were
+last updated; a change that lowers strict, relaxed or value F1 by more than 0.01 fails here.
+After a deliberate improvement, record the new figures with `pytest --update-golden` and commit
+the file. The full table (and the platinum test set, with --test) comes from
+benchmarks/tempeval3.py.
 """
 
 from __future__ import annotations
 
+import json
 import sys
 from pathlib import Path
 
@@ -19,7 +23,8 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 
 from timeml import Counts, Timex, read_corpus, score  # noqa: E402
 
-FLOORS = {"strict F1": 0.82, "relaxed F1": 0.90, "value F1": 0.75}
+RECORDED = Path(__file__).with_name("tempeval3_train_figures.json")
+TOLERANCE = 0.01
 
 
 @pytest.fixture(scope="module")
@@ -35,12 +40,19 @@ def counts(shared_dir: Path) -> Counts:
     return total
 
 
-@pytest.mark.tempeval
-def test_train_figures_at_least_floors(counts: Counts) -> None:
-    figures = {
-        "strict F1": counts.prf(counts.strict)[2],
-        "relaxed F1": counts.prf(counts.relaxed)[2],
-        "value F1": counts.prf(counts.value_ok)[2],
+def _figures(counts: Counts) -> dict[str, float]:
+    return {
+        "strict F1": round(counts.prf(counts.strict)[2], 4),
+        "relaxed F1": round(counts.prf(counts.relaxed)[2], 4),
+        "value F1": round(counts.prf(counts.value_ok)[2], 4),
     }
-    below = {k: round(v, 3) for k, v in figures.items() if v < FLOORS[k]}
-    assert not below, f"below floors {FLOORS}: {below}"
+
+
+@pytest.mark.tempeval
+def test_train_figures_do_not_regress(counts: Counts, update_golden: bool) -> None:
+    figures = _figures(counts)
+    if update_golden:
+        RECORDED.write_text(json.dumps(figures, indent=2) + "\n", encoding="utf-8")
+    recorded = json.loads(RECORDED.read_text(encoding="utf-8"))
+    dropped = {k: (recorded[k], v) for k, v in figures.items() if v < recorded[k] - TOLERANCE}
+    assert not dropped, f"TempEval-3 train figures fell (recorded, now): {dropped}"
