@@ -4,7 +4,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 SEED   := seeds/000_1d0514e2765e5b9e.txt
 
-.PHONY: demo test install clean
+.PHONY: demo test install clean bench-install tempeval events-bench
 
 $(BIN)/calendar-extract: setup.cfg pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -22,6 +22,19 @@ demo: install
 
 test: install
 	$(BIN)/python -m pytest -q $(PYTEST_ARGS)
+
+# Benchmarks (README "Accuracy and speed"); the baselines need the `bench` extra.
+$(VENV)/.bench: $(BIN)/calendar-extract
+	$(BIN)/python -m pip install --quiet -e '.[test,bench]'
+	touch $@
+
+bench-install: $(VENV)/.bench
+
+tempeval: $(VENV)/.bench
+	$(BIN)/python benchmarks/tempeval3.py $(ARGS)
+
+events-bench: install
+	$(BIN)/python benchmarks/events.py $(ARGS)
 
 clean:
 	rm -rf $(VENV) build *.egg-info
