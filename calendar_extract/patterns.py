@@ -32,7 +32,7 @@ FRAGMENT_NAMES = frozenset(
         "MONTH", "MONTH_SAFE", "WEEKDAY", "WEEKDAY_SAFE", "DAY", "DAY_WORD", "YEAR", "NUM",
         "UNIT", "TUNIT", "DUNIT", "TZ", "AMPM", "HOUR", "MINUTE", "PART", "SEASON", "SHIFT",
         "MOD", "REF", "RELDAY", "SETWORD", "SETQ", "SETFREQ", "TIMES", "HOLIDAY", "VAGUE",
-        "ORDINAL", "DASH", "RANGE_SEP", "WEEKDAYS",
+        "ORDINAL", "DASH", "RANGE_SEP", "WEEKDAYS", "YEAR_WORDS",
     }
 )
 
@@ -153,7 +153,8 @@ def fragments() -> Mapping[str, str]:
     """Named regex fragments composed from the lexicon (no capturing groups)."""
     month, month_safe = _months()
     weekday, weekday_safe = _weekdays()
-    numbers = alternation(section("numbers"))
+    # "twenty four" as well as "twenty-four" (transcripts drop the hyphen).
+    numbers = alternation([*section("numbers"), *_spaced(section("numbers"))])
     return {
         "MONTH": month,
         "MONTH_SAFE": month_safe,
@@ -164,6 +165,7 @@ def fragments() -> Mapping[str, str]:
         "DAY_WORD": alternation(section("ordinals")) + r"(?!\w)",
         "ORDINAL": alternation(section("ordinals")) + r"(?!\w)",
         "YEAR": r"(?:1[5-9]\d\d|20\d\d|2100)(?![\d,.]\d)",
+        "YEAR_WORDS": _year_words(),
         "NUM": rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?|{numbers}(?!\w))",
         "UNIT": alternation(section("units")) + r"(?!\w)",
         "TUNIT": alternation(section("time_units")["units"]) + r"(?!\w)",
@@ -189,6 +191,27 @@ def fragments() -> Mapping[str, str]:
         "DASH": r"\s?[\-\u2010-\u2015]\s?",
         "RANGE_SEP": r"(?:\s?[\-\u2010-\u2015]\s?|\s+(?:to|through|thru|until|till|and)\s+)",
     }
+
+
+def _spaced(words: Iterable[str]) -> list[str]:
+    """The hyphenated words with a space for the hyphen ("twenty-four" → "twenty four")."""
+    return [w.replace("-", " ") for w in words if "-" in w]
+
+
+def _year_words() -> str:
+    """Spelled-out years: "nineteen ninety-six", "eighteen hundred", "two thousand and one"."""
+    table = section("year_words")
+    numbers = {w: v for w, v in section("numbers").items() if v < 100 and " " not in w}
+    numbers.update({w.replace("-", " "): v for w, v in numbers.items() if "-" in w})  # _spaced
+    tail = alternation(w for w, v in numbers.items() if v >= 10)
+    small = alternation(numbers)
+    ones = alternation(w for w, v in numbers.items() if v < 10)
+    centuries = alternation(table["centuries"])
+    millennium = alternation([table["millennium"]])
+    return (
+        rf"(?:{centuries}[\s-]+(?:{tail}|hundred|oh[\s-]+{ones})"
+        rf"|{millennium}(?:\s+(?:and\s+)?{small})?)(?![\w-])"
+    )
 
 
 def expand(template: str) -> str:

@@ -44,7 +44,8 @@ def _year(match: re.Match[str], rule: str, year: int) -> TimeMention:
 
 def extract_the_unit(match: re.Match[str], ctx: Context) -> TimeMention | None:
     """"the quarter" → last completed quarter (then anchored); "the year" → 2025; "the
-    year-ago quarter" → the focus quarter a year back; "the end of the year" → 2025 mod END."""
+    year-ago quarter", "the quarter a year ago", "the same period last year" → the focus quarter a
+    year back; "the end of the year" → 2025 mod END."""
     mention = _the_unit(match, ctx)
     if mention is None or not group(match, "mod"):
         return mention
@@ -55,7 +56,7 @@ def _the_unit(match: re.Match[str], ctx: Context) -> TimeMention | None:
     unit = " ".join(match.group("unit").lower().split())
     if group(match, "ord") and unit not in ("quarter", "period"):
         return None  # "the second year" of something is no calendar year
-    ago = group(match, "ago") is not None
+    ago = group(match, "ago") is not None or group(match, "ago2") is not None
     adjective = (group(match, "adj") or "").lower()
     ref = ctx.reference.date()
     if unit in ("year", "fiscal year"):
@@ -66,8 +67,8 @@ def _the_unit(match: re.Match[str], ctx: Context) -> TimeMention | None:
             return make(match, "the_unit", MentionType.DURATION, "P1Y", Granularity.YEAR)
         return _year(match, "the_unit", ref.year - ago)
     if unit == "month":
-        first, last = values.month_bounds(ref.year, ref.month)
-        value = values.month_value(ref.year, ref.month)
+        first, last = values.month_bounds(ref.year - ago, ref.month)
+        value = values.month_value(ref.year - ago, ref.month)
         return make(
             match, "the_unit", MentionType.DATE, value, Granularity.MONTH, begin=first, until=last
         )

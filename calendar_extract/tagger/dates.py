@@ -14,6 +14,7 @@ from calendar_extract.tagger.words import (
     group,
     make,
     month_number,
+    spelled_year,
     two_digit_year,
     weekday_number,
 )
@@ -147,7 +148,9 @@ def _month_allowed(match: re.Match[str]) -> bool:
     before = previous_word(match.string, match.start())
     if before in patterns.section("ambiguous")["name_cues"]:
         return False
-    if group(match, "mod") or group(match, "shift") or group(match, "y"):
+    if match.group("mod") or match.group("shift") or match.group("y") or match.group("ryear"):
+        return True
+    if match.group("yw"):
         return True
     if _NAME_AFTER.match(match.string, match.end()) and before.lower() not in _STRONG_CUES:
         return False  # "Jan Kavan", "April Ryan": a first name
@@ -164,6 +167,10 @@ def extract_month(match: re.Match[str], ctx: Context) -> TimeMention | None:
     year = group(match, "y")
     if year:
         number = int(year)
+    elif group(match, "ryear"):
+        number = relative_year(match, ref)  # "June last year" → 2024-06
+    elif group(match, "yw"):
+        number = spelled_year(match.group("yw"))  # "January nineteen ninety-seven"
     else:
         number = _shifted_month_year(match, ref, month)
     first, last = values.month_bounds(number, month)
@@ -177,8 +184,14 @@ def extract_month(match: re.Match[str], ctx: Context) -> TimeMention | None:
         begin=first,
         until=last,
         mod=mod,
-        implied=() if year else ("year",),
+        implied=() if year or group(match, "ryear") or group(match, "yw") else ("year",),
     )
+
+
+def relative_year(match: re.Match[str], ref: dt.date) -> int:
+    """The year named by the `ryear` group: "this" → ref's year, "last" → the one before."""
+    step: int = patterns.lookup("shifts")[patterns.normal_key(match.group("ryear"))]
+    return ref.year + step
 
 
 def _shifted_month_year(match: re.Match[str], ref: dt.date, month: int) -> int:

@@ -7,8 +7,14 @@ import re
 from calendar_extract import patterns
 from calendar_extract.model import Context, Granularity, MentionType, TimeMention
 from calendar_extract.tagger import resolve, values
-from calendar_extract.tagger.dates import day_mention, mod_of, previous_word
-from calendar_extract.tagger.words import day_number, group, make, two_digit_year
+from calendar_extract.tagger.dates import day_mention, mod_of, previous_word, relative_year
+from calendar_extract.tagger.words import (
+    day_number,
+    group,
+    make,
+    spelled_year,
+    two_digit_year,
+)
 
 _QUARTER_WORDS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3}
 _QUARTER_WORDS["4th"] = 4
@@ -22,6 +28,8 @@ _NEXT_WORD = re.compile(r"\s+([A-Za-z][\w'-]*)")
 
 def _year_of(match: re.Match[str], ctx: Context) -> int:
     stated = group(match, "y") or group(match, "y1")
+    if not stated and group(match, "ryear"):
+        return relative_year(match, ctx.reference.date())  # "next year's first quarter"
     return int(stated) if stated else ctx.reference.year
 
 
@@ -47,16 +55,22 @@ def _period_mention(
 
 
 def extract_quarter(match: re.Match[str], ctx: Context) -> TimeMention | None:
-    """"the third quarter" → 2025-Q3; "first half of 2024" → 2024-H1; "Q2 2025" → 2025-Q2."""
-    number = int(group(match, "qn") or _QUARTER_WORDS[match.group("ord").lower()])
-    year = _year_of(match, ctx)
+    """"the third quarter" → 2025-Q3; "first half of 2024" → 2024-H1; "Q2 2025" → 2025-Q2;
+    "the last half of 1989" → 1989-H2 (but "the last quarter" alone is the previous one)."""
     half = (group(match, "q") or "").lower() == "half"
+    ordinal = (group(match, "ord") or "").lower()
+    if ordinal in ("last", "latter"):
+        if not group(match, "y"):
+            return None  # "the last quarter" is the one before this; "the last half" of anything
+        ordinal = "second" if half else "fourth"
+    number = int(group(match, "qn") or _QUARTER_WORDS[ordinal])
+    year = _year_of(match, ctx)
     if half:
         if number > 2:
             return None
         bounds = values.half_bounds(year, number)
         return _period_mention(match, "quarter", f"{year}-H{number}", Granularity.QUARTER, bounds)
-    if not group(match, "y") and not group(match, "y1"):
+    if not group(match, "y") and not group(match, "y1") and not group(match, "ryear"):
         ref_quarter = (ctx.reference.month - 1) // 3 + 1
         tense = resolve.tense_of(match.string, match.start(), match.end())
         if number > ref_quarter and tense is resolve.Tense.PAST:
@@ -139,6 +153,46 @@ def extract_year(match: re.Match[str], ctx: Context) -> TimeMention | None:
     bounds = values.year_bounds(year)
     mod = mod_of(group(match, "mod"))
     return _period_mention(match, "year", str(year), Granularity.YEAR, bounds, mod=mod)
+
+
+def extract_year_words(match: re.Match[str], ctx: Context) -> TimeMention | None:
+    """"nineteen ninety-six" → 1996; "the winter of nineteen ninety-four" → 1994-WI; "the year
+    two thousand" → 2000; not "two thousand people" ("January nineteen ninety-seven": `month`)."""
+    words = match.group("yw")
+    text = match.string
+    after = _NEXT_WORD.match(text, match.end())
+    if after and after.group(1).lower() in _quantity_words():
+        return None
+    spelled_out = patterns.section("year_words")["millennium"]
+    number_like = patterns.normal_key(words).startswith(spelled_out) or "hundred" in words.lower()
+    if number_like and not (
+        group(match, "season") or group(match, "the")
+        or previous_word(text, match.start()).lower() in patterns.word_set("year_cues", "words")
+    ):
+        return None  # "two thousand", "nineteen hundred" alone are numbers
+    year = spelled_year(words)
+    if group(match, "season"):
+        code: str = patterns.lookup("seasons")[patterns.normal_key(match.group("season"))]
+        bounds = values.season_bounds(year, code)
+        return _period_mention(match, "year_words", f"{year}-{code}", Granularity.SEASON, bounds)
+    bounds = values.year_bounds(year)
+    return _period_mention(match, "year_words", str(year), Granularity.YEAR, bounds)
+
+
+def _quantity_words() -> frozenset[str]:
+    """Words after a spelled-out number that make it a quantity ("nineteen hundred people")."""
+    return patterns.word_set("quantity_nouns", "words") | patterns.word_set("units")
+
+
+def extract_year_end(match: re.Match[str], ctx: Context) -> TimeMention | None:
+    """"by year-end", "around year end", "by year's end" → 2025 mod END; "since year-end" looks
+    back → 2024. Not the adjective ("year-end bonus"), which needs no preposition before it."""
+    before = previous_word(match.string, match.start()).lower()
+    if before not in patterns.word_set("year_end_cues", "words"):
+        return None
+    year = ctx.reference.year - (before == "since")
+    bounds = values.year_bounds(year)
+    return _period_mention(match, "year_end", str(year), Granularity.YEAR, bounds, mod="END")
 
 
 def extract_fiscal_year(match: re.Match[str], ctx: Context) -> TimeMention | None:

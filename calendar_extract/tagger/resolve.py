@@ -24,10 +24,14 @@ class Tense(str, Enum):
 
 @functools.cache
 def _cues() -> tuple[dict[str, Tense], int, frozenset[str]]:
-    """Cue phrase (lower case, single spaces) → tense, the longest phrase in words, first words."""
+    """Cue phrase (lower case, single spaces) → tense, the longest phrase in words, first words.
+
+    A phrase mapped to UNKNOWN is a look-alike that is no cue ("next to the embassy").
+    """
     tense = patterns.section("tense")
     table = {patterns.normal_key(w): Tense.PAST for w in tense["past"]}
     table.update({patterns.normal_key(w): Tense.FUTURE for w in tense["future"]})
+    table.update({patterns.normal_key(w): Tense.UNKNOWN for w in tense["neutral"]})
     firsts = frozenset(k.split()[0] for k in table)
     return table, max(len(k.split()) for k in table), firsts
 
@@ -42,6 +46,38 @@ def _clause(text: str, start: int, end: int) -> tuple[int, int]:
     left = _last_stop(text, lo, start)
     right = next((s for s in _stops(text, end, hi) if not _abbreviation(text, s)), hi)
     return (left + 1 if left >= 0 else lo), right
+
+
+_QUOTE = re.compile(r"``|''|[\"“”]")
+
+
+def _quote_bounds(text: str, lo: int, start: int, end: int, hi: int) -> tuple[int, int]:
+    """Narrow [lo, hi) to the quotation holding the span, if the nearest quote marks open/close it.
+
+    "The father will leave at 4 a.m. Thursday,'' Castro said": the reporting verb after the
+    closing quote tells the tense of the report, not of what is quoted.
+    """
+    before = None
+    for before in _QUOTE.finditer(text, lo, start):
+        pass
+    if before is not None and _opens(text, before):
+        lo = before.end()
+    after = _QUOTE.search(text, end, hi)
+    if after is not None and not _opens(text, after):
+        hi = after.start()
+    return lo, hi
+
+
+def _opens(text: str, quote: re.Match[str]) -> bool:
+    """Whether a quote mark opens a quotation (``, “, or " before a word and after a space)."""
+    mark = quote.group()
+    if mark in ("``", "“"):
+        return True
+    if mark in ("''", "”"):
+        return False
+    after = quote.end() < len(text) and not text[quote.end()].isspace()
+    before = quote.start() == 0 or text[quote.start() - 1].isspace() or text[quote.start() - 1] in "([-—"
+    return after and before
 
 
 def _last_stop(text: str, lo: int, hi: int) -> int:
@@ -103,14 +139,21 @@ def tense_of(text: str, start: int, end: int) -> Tense:
     lo, hi = _clause(text, start, end)
     if not _may_hold_cue(text, lo, hi):
         return Tense.UNKNOWN  # most clauses hold no cue: skip the word-by-word look
+    lo, hi = _quote_bounds(text, lo, start, end, hi)
     words = [w for w in _WORD.finditer(text, lo, hi) if not start <= w.start() < end]
     lowered = [w.group().lower() for w in words]
     best: tuple[int, int, Tense] | None = None
-    for index, word in enumerate(words):
+    index = 0
+    while index < len(words):
+        word = words[index]
         found = _cue_at(words, lowered, index)
         if found is None:
+            index += 1
             continue
-        weak, last, tense = found
+        weak, size, last, tense = found
+        index += size  # the words of a phrase are no cues of their own ("had been scheduled")
+        if tense is Tense.UNKNOWN:
+            continue
         distance = (start - last if last <= start else word.start() - end) + weak * _WEAK_PENALTY
         if best is None or distance < best[0]:
             best = (distance, weak, tense)
@@ -123,22 +166,25 @@ _WEAK_PENALTY = 25
 
 def _cue_at(
     words: list[re.Match[str]], lowered: list[str], index: int
-) -> tuple[int, int, Tense] | None:
-    """(weak?, end offset, tense) of the longest cue starting at words[index], if any."""
+) -> tuple[int, int, int, Tense] | None:
+    """(weak?, words, end offset, tense) of the longest cue starting at words[index], if any."""
     table, longest, firsts = _cues()
     word = lowered[index]
+    previous = lowered[index - 1] if index else ""
     if word in firsts:
         for size in range(min(longest, len(words) - index), 0, -1):
             phrase = " ".join(lowered[index : index + size])
-            if phrase in table:
-                return 0, words[index + size - 1].end(), table[phrase]
+            if phrase not in table:
+                continue
+            if size == 1 and table[phrase] is Tense.PAST and previous in _BE_WORDS:
+                return None  # "will be paid", "is held": a passive participle, not a past verb
+            return 0, size, words[index + size - 1].end(), table[phrase]
     if len(word) > 4 and word.endswith("ed") and word not in patterns.word_set("tense", "not_past"):
-        previous = lowered[index - 1] if index else ""
         following = lowered[index + 1] if index + 1 < len(lowered) else ""
         # "…, followed by talks on 14 November", "a dinner hosted by the mayor": a participle
         # phrase, not a finite past verb (a passive "was followed by" has its "was" cue).
         if previous not in _BE_WORDS and following != "by":
-            return 1, words[index].end(), Tense.PAST
+            return 1, 1, words[index].end(), Tense.PAST
     return None
 
 
@@ -211,11 +257,21 @@ def infer_month_year(ref: dt.date, month: int, tense: Tense) -> int:
     """
     here = ref.year * 12 + ref.month - 1
     options = [(year, year * 12 + month - 1) for year in (ref.year - 1, ref.year, ref.year + 1)]
+    # Tense bends the choice, but not to the far side of the year: "cut supplies in September",
+    # written in August, means next month (like `infer_year`'s 300-day limit).
     if tense is Tense.PAST:
-        return max(year for year, index in options if index <= here)
+        year, index = max((o for o in options if o[1] <= here), key=lambda o: o[1])
+        if here - index < _FAR_MONTHS:
+            return year
     if tense is Tense.FUTURE:
-        return min(year for year, index in options if index >= here)
+        year, index = min((o for o in options if o[1] >= here), key=lambda o: o[1])
+        if index - here < _FAR_MONTHS:
+            return year
     return min(options, key=lambda o: (abs(o[1] - here), -o[0]))[0]
+
+
+# A month this many months away on the tense's side yields to the nearest one.
+_FAR_MONTHS = 11
 
 
 def weekday_matching_year(ref: dt.date, month: int, day: int, weekday: int) -> int | None:

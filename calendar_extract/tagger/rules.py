@@ -113,7 +113,8 @@ RULES: tuple[Rule, ...] = rule_table(
     Rule(
         "month",
         r"(?:(?P<mod>{MOD})[\s-]*|(?P<shift>{SHIFT})\s+)?(?P<mon>{MONTH})"
-        r"(?:(?:,|\s+of)?\s+(?P<y>{YEAR})|(?!\.?\s+{DAY}))",
+        r"(?:(?:,|\s+of)?\s+(?P<y>{YEAR})|\s+(?P<ryear>this|last|next)\s+year\b"
+        r"|\s+(?P<yw>{YEAR_WORDS})|(?!\.?\s+{DAY}))",
         dates.extract_month,
     ),
     Rule("holiday", r"(?P<hol>{HOLIDAY})(?:,?\s+(?P<y>{YEAR}))?", periods.extract_holiday),
@@ -144,10 +145,15 @@ RULES: tuple[Rule, ...] = rule_table(
     ),
     Rule("time_word", r"(?:12\s+)?(?P<w>noon|midnight|midday)" + _TZ, times.extract_word_time),
     Rule("time_oclock", r"(?P<h>{NUM})\s?o['’]?\s?clock" + _TZ, times.extract_oclock),
+    Rule(
+        "time_in_part",
+        r"(?P<h>{NUM})\s+(?:in\s+the\s+(?P<part>morning|afternoon|evening)|at\s+(?P<night>night))",
+        times.extract_clock_in_part,
+    ),
     # Relative days and weekdays.
     Rule(
         "weekday",
-        r"(?:(?P<mod>early)\s+|(?P<shift>{SHIFT})\s+)?(?P<wd>{WEEKDAY_SAFE})"
+        r"(?:(?P<mod>early)\s+|(?:the\s+)?(?P<shift>{SHIFT})\s+)?(?P<wd>{WEEKDAY_SAFE})"
         r"(?:\s+(?P<part>{PART}))?",
         relative.extract_weekday,
     ),
@@ -159,7 +165,8 @@ RULES: tuple[Rule, ...] = rule_table(
     Rule("part_of_day", r"(?P<which>this|last)\s+(?P<part>{PART})", relative.extract_this_part),
     Rule(
         "period",
-        r"(?:(?P<mod>{MOD})\s*)?(?:the\s+)?(?P<shift>{SHIFT})\s+" + _UNIT_PERIODS,
+        r"(?:(?P<mod>{MOD})\s*)?(?:the\s+)?(?P<shift>{SHIFT})\s+" + _UNIT_PERIODS
+        + r"(?:\s+or\s+so\b)?",
         relative.extract_period,
     ),
     Rule(
@@ -171,15 +178,16 @@ RULES: tuple[Rule, ...] = rule_table(
     Rule(
         "ago",
         _DURATION_MOD + r"(?:(?P<num>{NUM}|{VAGUE})[\s-]+)?(?P<unit>{UNIT})\s+"
-        r"(?P<dir>ago|earlier|later|from\s+now|hence)",
+        r"(?:or\s+so\s+)?(?P<dir>ago|earlier|later|from\s+now|hence)",
         relative.extract_ago,
     ),
     Rule("ref", r"(?P<ref>{REF})", relative.extract_ref),
     # Longer periods.
     Rule(
         "quarter",
-        r"(?:the\s+(?!(?:first|second|third|fourth)-))?(?:(?P<y1>{YEAR})\s+)?(?:fiscal\s+)?"
-        r"(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+(?P<q>quarter|half)"
+        r"(?:the\s+(?!(?:first|second|third|fourth)-))?"
+        r"(?:(?P<y1>{YEAR})\s+|(?P<ryear>this|last|next)\s+year['’]s\s+)?(?:fiscal\s+)?"
+        r"(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th|last|latter)[\s-]+(?P<q>quarter|half)"
         r"(?:\s+(?:of\s+)?(?:fiscal\s+)?(?P<y>{YEAR}))?",
         periods.extract_quarter,
     ),
@@ -189,10 +197,12 @@ RULES: tuple[Rule, ...] = rule_table(
         r"(?:(?P<adj>latest|current|comparable|recent|just-ended|full|previous|prior"
         r"|corresponding)\s+)?(?:(?P<ago>year-ago|year-earlier|year\s+earlier"
         r"|year\s+ago)\s+)?(?:(?P<ord>first|second|third|fourth)\s+)?"
-        r"(?P<unit>fiscal\s+year|quarter|year|period|month)(?!-)",
+        r"(?P<unit>fiscal\s+year|quarter|year|period|month)(?!-)"
+        r"(?:\s+(?P<ago2>last\s+year|a\s+year\s+(?:ago|earlier)))?",
         anaphora.extract_the_unit,
     ),
     Rule("year_ago", r"(?P<ago>year-ago|year-earlier)", anaphora.extract_year_ago),
+    Rule("year_end", r"year(?:[-\s]end|['’]s\s+end)(?!-)", periods.extract_year_end),
     Rule("quarter_q", r"(?-i:Q)(?P<qn>[1-4])(?:\s+(?P<y>{YEAR}))?", periods.extract_quarter),
     Rule(
         "season_the",
@@ -221,16 +231,26 @@ RULES: tuple[Rule, ...] = rule_table(
         periods.extract_fiscal_year,
     ),
     Rule("year", r"(?:(?P<mod>{MOD})\s*)?(?P<y>{YEAR})", periods.extract_year),
+    Rule(
+        "year_words",
+        r"(?:the\s+(?P<season>{SEASON})\s+of\s+|(?P<the>the\s+year)\s+)?"
+        r"(?P<yw>{YEAR_WORDS})",
+        periods.extract_year_words,
+    ),
     # Durations and sets.
     Rule(
         "duration",
         _DURATION_MOD
         + _DURATION_SHIFT
-        + r"(?P<num>{NUM}|{VAGUE})(?:\s*(?:to|or|-)\s*{NUM})?(?P<half>\s+and\s+a\s+half)?"
-        r"(?:\s+(?:more|additional|extra|straight|consecutive))?[\s-]+(?P<unit>{UNIT})"
-        r"(?:(?P<tail>[\s-]+(?:old|long))|(?P<half2>\s+and\s+a\s+half)|(?!-\w))",
+        + r"(?P<num>{NUM}|{VAGUE})(?:\s*(?:to|or|-)\s*{NUM})?"
+        r"(?P<half>\s+and\s+a\s+half|\s1/2)?"
+        r"(?:\s+(?:more|additional|extra|straight|consecutive|trading|business|working))?"
+        r"[\s-]+(?P<unit>{UNIT})"
+        r"(?:(?P<tail>[\s-]+(?:old|long))|(?P<half2>\s+and\s+a\s+half)|(?!-\w))"
+        r"(?:\s+or\s+so\b)?",
         spans.extract_duration,
     ),
+    Rule("unit_long", r"(?P<unit>{UNIT})-long", spans.extract_unit_long),
     Rule(
         "vague_span",
         r"(?:(?:the\s+)?(?:coming|recent|past\s+few|last\s+few)\s+(?P<unit>days|weeks|months|years)"

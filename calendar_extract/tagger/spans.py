@@ -34,6 +34,12 @@ def extract_duration(match: re.Match[str], ctx: Context) -> TimeMention | None:
         return None  # "60 Minutes" is a title
     if (group(match, "tail") or "").strip(" -").lower() == "old":
         return None  # ages ("a 6-year-old") are no time expressions in TimeML
+    if _ordinal_second(match):
+        return None
+    if match.group("num").lower() in ("a", "an") and unit.lower().endswith("s"):
+        return None  # "a decades-long battle": the article goes with the noun, not the unit
+    if _rate(match):
+        return None
     code: str = patterns.lookup("units")[patterns.normal_key(match.group("unit"))]
     if code == "Q" and "-" in match.group() and match.group("unit").lower().endswith("s"):
         return None  # "three-quarters" is a fraction
@@ -66,6 +72,34 @@ def extract_duration(match: re.Match[str], ctx: Context) -> TimeMention | None:
     return mention
 
 
+def _rate(match: re.Match[str]) -> bool:
+    """"$1.76 a year", "358,000 a month", "four flights a week": a rate, not a span of time."""
+    if group(match, "mod") or match.group("num").lower() not in ("a", "an", "per"):
+        return False
+    return _after_amount(match.string, match.start())
+
+
+def _after_amount(text: str, start: int) -> bool:
+    """Whether an amount ends just before `start`: "$1.76", "8.5%", "20 percent", "$2 million"."""
+    last = text[max(0, start - 2) : start].rstrip()[-1:]
+    if last == "%" or last.isdigit():
+        return True
+    before = previous_word(text, start).lower()
+    return before == "percent" or before in patterns.word_set("rate_amounts", "words")
+
+
+def _ordinal_second(match: re.Match[str]) -> bool:
+    """"a second group", "a second betrayal": the ordinal, not one second of time."""
+    if match.group("unit").lower() != "second" or match.group("num").lower() not in ("a", "one"):
+        return False
+    after = _NEXT_LOWER.match(match.string, match.end())
+    return after is not None and after.group(1) not in _AFTER_SECOND
+
+
+_NEXT_LOWER = re.compile(r"\s+([a-z]+)")
+_AFTER_SECOND = frozenset({"or", "and", "ago", "later", "earlier", "before", "after", "longer"})
+
+
 _BARE_THE = re.compile(r"the\s+(?!past|last|next|first|coming|previous|following)", re.IGNORECASE)
 
 
@@ -88,6 +122,16 @@ def extract_bare_units(match: re.Match[str], ctx: Context) -> TimeMention | None
     code: str = patterns.lookup("units")[patterns.normal_key(match.group("unit"))]
     value = values.duration_value(None, code)
     return make(match, "duration", MentionType.DURATION, value, Granularity.VAGUE, vague=True)
+
+
+def extract_unit_long(match: re.Match[str], ctx: Context) -> TimeMention | None:
+    """"day-long" → P1D, "hour-long" → PT1H, "decades-long" → PXY (adjectives of length)."""
+    unit = match.group("unit")
+    code: str = patterns.lookup("units")[patterns.normal_key(unit)]
+    count = None if unit.lower().endswith("s") else 1.0  # "days-long" says no number
+    value = values.duration_value(count, code)
+    granularity = Granularity.VAGUE if count is None else Granularity.DAY
+    return make(match, "duration", MentionType.DURATION, value, granularity, vague=count is None)
 
 
 def extract_every(match: re.Match[str], ctx: Context) -> TimeMention | None:
@@ -132,7 +176,10 @@ def extract_plural_weekday(match: re.Match[str], ctx: Context) -> TimeMention | 
 
 
 def extract_set_word(match: re.Match[str], ctx: Context) -> TimeMention | None:
-    """"weekly" → P1W / FREQ=WEEKLY; "daily" → P1D / FREQ=DAILY."""
+    """"weekly" → P1W / FREQ=WEEKLY; "daily" → P1D / FREQ=DAILY; not a growth rate ("rise 8%
+    annually", "10,000 units annually"), which TimeBank leaves untagged."""
+    if _after_amount(match.string, match.start()):
+        return None
     value, freq = patterns.lookup("set_words")[patterns.normal_key(match.group("w"))]
     return make(match, "set_word", MentionType.SET, value, Granularity.VAGUE, rrule=f"FREQ={freq}")
 

@@ -89,7 +89,9 @@ def extract_clock(match: re.Match[str], ctx: Context) -> TimeMention | None:
 
 
 def extract_word_time(match: re.Match[str], ctx: Context) -> TimeMention | None:
-    """"noon", "12 noon", "midnight GMT" → T12:00 / T24:00."""
+    """"noon", "12 noon", "midnight GMT" → T12:00 / T24:00; not the idiom "high noon"."""
+    if previous_word(match.string, match.start()).lower() == "high":
+        return None
     hour = _WORD_HOURS[match.group("w").lower()]
     return time_mention(match, "time_word", ctx, (hour, 0))
 
@@ -101,6 +103,25 @@ def extract_oclock(match: re.Match[str], ctx: Context) -> TimeMention | None:
     if not 1 <= hour <= 12:
         return None
     return time_mention(match, "time_oclock", ctx, (hour, 0))
+
+
+def extract_clock_in_part(match: re.Match[str], ctx: Context) -> TimeMention | None:
+    """"at 4 in the morning" → T04:00, "until 10 at night" → T22:00 (after a time preposition)."""
+    if previous_word(match.string, match.start()).lower() not in patterns.word_set(
+        "clock_cues", "words"
+    ):
+        return None  # "won 2 in the morning session" counts, it tells no time
+    count = amount(match.group("h"))
+    hour = int(count) if count is not None and count == int(count) else 0
+    if not 1 <= hour <= 12:
+        return None
+    part = (group(match, "part") or "night").lower()
+    afternoon = part in ("afternoon", "evening") or (part == "night" and hour >= 6)
+    if afternoon and hour < 12:
+        hour += 12
+    elif part == "morning" and hour == 12:
+        hour = 0
+    return time_mention(match, "time_in_part", ctx, (hour, 0))
 
 
 def extract_time_range(match: re.Match[str], ctx: Context) -> TimeMention | None:

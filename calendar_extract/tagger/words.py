@@ -39,8 +39,25 @@ def amount(word: str) -> float | None:
     key = patterns.normal_key(word).replace(",", "")
     if _DIGITS.fullmatch(key):
         return float(key)
-    value: int | None = patterns.lookup("numbers").get(key)
+    table = patterns.lookup("numbers")
+    value: int | None = table.get(key, table.get(key.replace(" ", "-")))  # "twenty four"
     return None if value is None else float(value)
+
+
+def spelled_year(words: str) -> int:
+    """"nineteen ninety-six" → 1996, "eighteen hundred" → 1800, "two thousand and one" → 2001.
+
+    Takes text the YEAR_WORDS fragment matched.
+    """
+    table = patterns.section("year_words")
+    numbers: dict[str, int] = dict(patterns.lookup("numbers"))
+    tokens = [t for t in re.split(r"[\s-]+", words.lower()) if t not in ("and", "oh")]
+    if " ".join(tokens[:2]) == table["millennium"]:
+        return 2000 + sum(numbers[t] for t in tokens[2:])
+    base = 100 * int(table["centuries"][tokens[0]])
+    if tokens[1:] == ["hundred"]:
+        return base
+    return base + sum(numbers[t] for t in tokens[1:])
 
 
 def two_digit_year(word: str) -> int:

@@ -116,6 +116,36 @@ POSITIVE = [
     ("It took a minute and a half.", ["a minute and a half|DURATION|PT1M30S"]),
     ("It took two to three weeks.", ["two to three weeks|DURATION|P2W"]),
     ("The market runs on Wednesdays.", ["Wednesdays|SET|XXXX-WXX-3"]),
+    # Spelled-out years (transcripts).
+    ("Atlanta, nineteen ninety-six.", ["nineteen ninety-six|DATE|1996"]),
+    ("In January nineteen ninety-seven it struck.", ["January nineteen ninety-seven|DATE|1997-01"]),
+    ("It froze in the winter of nineteen ninety-four.",
+     ["the winter of nineteen ninety-four|DATE|1994-WI"]),
+    ("The goal for the year two thousand was dropped.", ["the year two thousand|DATE|2000"]),
+    ("It was built in nineteen oh five.", ["nineteen oh five|DATE|1905"]),
+    # A month, quarter or half with a relative year.
+    ("In June last year, the group split.", ["June last year|DATE|2024-06"]),
+    ("It will open in April next year.", ["April next year|DATE|2026-04"]),
+    ("Net for this year's third quarter fell.", ["this year's third quarter|DATE|2025-Q3"]),
+    ("Earnings for the last half of 1989 fell.", ["the last half of 1989|DATE|1989-H2"]),
+    # "or so", fractions, "couple", spaced compound numbers, "-long".
+    ("It will close over the next year or so.", ["the next year or so|DATE|2026"]),
+    ("Then, a week or so ago, he chose.", ["a week or so ago|DATE|2025-W09"]),
+    ("They stayed in camps for 2 1/2 years.", ["2 1/2 years|DURATION|P2Y6M"]),
+    ("It will not change for a couple of years.", ["a couple of years|DURATION|P2Y"]),
+    ("In the last twenty four hours, it fell.", ["the last twenty four hours|DURATION|PT24H"]),
+    ("It was a decades-long battle.", ["decades-long|DURATION|PXY"]),
+    ("After their day-long meeting they left.", ["day-long|DURATION|P1D"]),
+    # Year end, clock hours with a part of the day.
+    ("The deal should close by year-end.", ["year-end|DATE|2025"]),
+    ("The index is up 5% since year-end.", ["year-end|DATE|2024"]),
+    ("He will leave at 4 in the morning.", ["4 in the morning|TIME|2025-03-06T04:00"]),
+    ("The shop stays open until 10 at night.", ["10 at night|TIME|2025-03-06T22:00"]),
+    # Rates are no spans of time, but a plain "a year" still is one.
+    ("It took a year to finish.", ["a year|DURATION|P1Y"]),
+    ("Rallies are held here annually.", ["annually|SET|P1Y"]),
+    ("It fell for eight trading days.", ["eight trading days|DURATION|P8D"]),
+    ("Stocks fell from the previous Friday.", ["the previous Friday|DATE|2025-02-28"]),
 ]
 
 NEGATIVE = [
@@ -150,6 +180,22 @@ NEGATIVE = [
     "Dividends are paid quarterly.",
     "It happened in the second year of the war.",
     "He saw the fall of the wall.",
+    "Two thousand people marched.",
+    "They sold nineteen hundred tickets.",
+    "Nineteen people were hurt.",
+    "It was a scene from the film High Noon.",
+    "It will be a second betrayal.",
+    "A second group of directors resigned.",
+    "The team won 2 in the morning session.",
+    "When year-end net was below plan, they cut costs.",
+    "Shares fell 2 1/2 to 37 3/4.",
+    "It lost twenty six percent of its value.",
+    "They stayed for the last half of the game.",
+    "The preferred pays a dividend of $1.76 a year.",
+    "It will save $500 million a year in costs.",
+    "Qantas flies four flights a week to Bombay.",
+    "Sales should rise 8.5% annually.",
+    "It makes 10,000 units annually.",
 ]
 
 

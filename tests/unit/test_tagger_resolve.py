@@ -32,6 +32,20 @@ THU = dt.date(2025, 3, 6)
         ("They plan to vote on Tuesday.", Tense.FUTURE),
         ("NASA will hold a briefing at 4 p.m. EDT on Tuesday.", Tense.FUTURE),
         ("They met Mr. Smith on Tuesday.", Tense.PAST),
+        # Quoted words take their tense inside the quotation, not from "said" after it.
+        ("``He will leave at 4 a.m. EDT Tuesday,'' Castro said.", Tense.FUTURE),
+        ('"He will leave on Tuesday," she said.', Tense.FUTURE),
+        ('She said on Tuesday that "it will pass".', Tense.PAST),
+        # "next to" is a place; a bare past verb after "be" is a passive participle.
+        ("A bomb exploded next to the embassy on Tuesday.", Tense.PAST),
+        ("The bombs next to the embassy on Tuesday.", Tense.UNKNOWN),
+        ("The dividend will be paid on Tuesday.", Tense.FUTURE),
+        ("They were planning to march on Tuesday.", Tense.FUTURE),
+        ("It had been due to expire on Tuesday.", Tense.PAST),
+        ("The new rules are effective Tuesday.", Tense.FUTURE),
+        ("The rules became effective Tuesday.", Tense.PAST),
+        ("They have searched for him since Tuesday.", Tense.PAST),
+        ("The leaders meet separately Tuesday.", Tense.FUTURE),
     ],
 )
 def test_tense_of_clause(text: str, expected: Tense) -> None:
@@ -80,6 +94,11 @@ def test_infer_year(month: int, day: int, tense: Tense, expected: int) -> None:
         (THU, 5, Tense.PAST, 2024),
         (THU, 1, Tense.FUTURE, 2026),
         (THU, 3, Tense.FUTURE, 2025),
+        # Tense bends the nearest month, but not to eleven months away.
+        (dt.date(1990, 8, 16), 9, Tense.PAST, 1990),
+        (dt.date(1990, 8, 16), 10, Tense.PAST, 1989),
+        (dt.date(1990, 8, 16), 7, Tense.FUTURE, 1990),
+        (dt.date(1990, 8, 16), 6, Tense.FUTURE, 1991),
     ],
 )
 def test_infer_month_year(ref: dt.date, month: int, tense: Tense, expected: int) -> None:
@@ -96,6 +115,20 @@ def test_anaphoric_quarter_follows_the_focus() -> None:
         "earlier. The year-ago quarter was weak."
     )
     assert values(text, dt.datetime(1989, 11, 2)) == ["1989-Q3", "1989-Q3", "1988-Q3", "1988-Q3"]
+
+
+def test_a_period_a_year_back_follows_the_focus() -> None:
+    text = (
+        "Net rose in the third quarter. For the quarter a year ago, it earned $2, and $3 for "
+        "the corresponding period last year."
+    )
+    assert values(text, dt.datetime(1989, 11, 2)) == ["1989-Q3", "1988-Q3", "1988-Q3"]
+
+
+def test_the_month_a_year_earlier() -> None:
+    assert values("Sales fell from the month a year earlier.", dt.datetime(1989, 10, 30)) == [
+        "1988-10"
+    ]
 
 
 def test_without_focus_a_year_ago_is_last_year() -> None:
