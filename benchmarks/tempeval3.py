@@ -248,9 +248,21 @@ def main(argv: list[str] | None = None) -> int:
     if ours is not None and base is not None and ours.elapsed:
         print(f"{ours.system.label} / {base.system.label} throughput: "
               f"{base.elapsed / ours.elapsed:,.1f}×")
+    print(f"calendar-extract --help: {help_seconds():.3f} s (target < 0.3 s; lazy imports)")
     if args.verbose and ours is not None:
         print(details(rows["ALL"]))
     return 0
+
+
+def help_seconds(runs: int = 5) -> float:
+    """Best wall time of `python -m calendar_extract --help` in a fresh interpreter."""
+    best = float("inf")
+    for _ in range(runs):
+        started = time.perf_counter()
+        subprocess.run([sys.executable, "-m", "calendar_extract", "--help"], cwd=ROOT,
+                       capture_output=True, check=True)
+        best = min(best, time.perf_counter() - started)
+    return best
 
 
 if __name__ == "__main__":
