@@ -5,6 +5,7 @@ earlier" after "the third quarter". A rule gives a provisional value from the re
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import re
 
 from calendar_extract.model import Context, Granularity, MentionType, TimeMention
@@ -93,14 +94,21 @@ def extract_year_ago(match: re.Match[str], ctx: Context) -> TimeMention | None:
     return _year(match, "year_ago", ctx.reference.year - 1)
 
 
-def _focus(mentions: list[TimeMention], start: int) -> tuple[int, int] | None:
-    """(year, quarter) of the last quarter before `start` that is no year-back, if close."""
+def _focus(mentions: list[TimeMention], start: int, ref: dt.date) -> tuple[int, int] | None:
+    """(year, quarter) of the last quarter before `start` that is no comparison and had ended by
+    `ref`, if close. A quarter still running ("a fourth-quarter charge" in a Nov. 2 report) is a
+    forecast, not the period the results are for (TimeBank wsj_0144, wsj_0558)."""
     for mention in reversed(mentions):
         if start - mention.end > _FOCUS_DISTANCE:
             return None
         found = _QUARTER.match(mention.value)
-        if found and YEAR_BACK not in mention.implied:
-            return int(found.group(1)), int(found.group(2))
+        comparison = YEAR_BACK in mention.implied or (
+            ANCHOR_QUARTER in mention.implied and ANCHOR_YEAR not in mention.implied
+        )  # "a year earlier", "the 1988 period": compared with the focus, not a new one
+        if found and not comparison:
+            year, quarter = int(found.group(1)), int(found.group(2))
+            if values.quarter_bounds(year, quarter)[1] < ref:
+                return year, quarter
     return None
 
 
@@ -125,11 +133,13 @@ def anchor_periods(
     out: list[TimeMention] = []
     for mention in mentions:
         marks = _marks(mention)
-        focus = _focus(out, mention.start) if marks else None
+        focus = _focus(out, mention.start, ctx.reference.date()) if marks else None
         if focus:
             own = _QUARTER.match(mention.value)
             quarter = focus[1] if ANCHOR_QUARTER in marks or not own else int(own.group(2))
             year = focus[0] - (YEAR_BACK in marks)
+            if own and ANCHOR_YEAR not in marks:
+                year = int(own.group(1))  # "the 1988 period": the year is stated
             first, last = values.quarter_bounds(year, quarter)
             mention = dataclasses.replace(
                 mention,

@@ -65,11 +65,22 @@ def extract_duration(match: re.Match[str], ctx: Context) -> TimeMention | None:
         mod=mod,
         vague=count is None,
     )
+    if mod_word and mod_word.lower() == "about":
+        # TimeBank/AQUAINT leave "about" out of the extent, as they do before clock times:
+        # "spent about [five hours]", "for about [two weeks]" (4 of 5 train durations).
+        return shrink(mention, match.string, _skip_space(match.string, match.end("mod")))
     bare_the = _BARE_THE.match(match.group())
     if bare_the and "-" in match.group()[bare_the.end() :]:
         # TimeML leaves "the" out of adjectival durations: "the [four-day] festival".
         return shrink(mention, match.string, match.start() + bare_the.end())
     return mention
+
+
+def _skip_space(text: str, index: int) -> int:
+    """The first index at or after `index` that is not white space."""
+    while index < len(text) and text[index].isspace():
+        index += 1
+    return index
 
 
 def _rate(match: re.Match[str]) -> bool:

@@ -91,7 +91,14 @@ POSITIVE = [
     ("It lasted for three days.", ["three days|DURATION|P3D"]),
     ("After a two-hour meeting.", ["two-hour|DURATION|PT2H"]),
     ("Within 24 hours.", ["24 hours|DURATION|PT24H"]),
-    ("It took about three days.", ["about three days|DURATION|P3D"]),
+    # "about" stays out of a duration's extent, as before clock times (TimeBank/AQUAINT);
+    # other approximators stay in.
+    ("It took about three days.", ["three days|DURATION|P3D"]),
+    ("It took about 5 1/2 hours.", ["5 1/2 hours|DURATION|PT5H30M"]),
+    ("It took nearly three days.", ["nearly three days|DURATION|P3D"]),
+    ("It took almost five months.", ["almost five months|DURATION|P5M"]),
+    ("It opened about two years ago.", ["about two years ago|DATE|2023"]),
+    ("About 300 people came.", []),
     ("It took several weeks.", ["several weeks|DURATION|PXW"]),
     ("It took a decade.", ["a decade|DURATION|P10Y"]),
     ("Sales fell in the past two months.", ["the past two months|DURATION|P2M"]),

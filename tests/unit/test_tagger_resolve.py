@@ -117,6 +117,45 @@ def test_anaphoric_quarter_follows_the_focus() -> None:
     assert values(text, dt.datetime(1989, 11, 2)) == ["1989-Q3", "1989-Q3", "1988-Q3", "1988-Q3"]
 
 
+@pytest.mark.parametrize(
+    ("text", "ref", "expected"),
+    [
+        # A quarter still running when the report is dated is a forecast, not the focus.
+        (
+            "Profit rose in the third quarter. It expects a fourth-quarter charge. In the latest "
+            "quarter, sales fell from a year ago.",
+            dt.datetime(1989, 11, 2),
+            ["1989-Q3", "1989-Q4", "1989-Q3", "1988-Q3"],
+        ),
+        (
+            "Profit rose in the third quarter. It expects a loss in the first quarter of 1990. "
+            "The quarter was weak.",
+            dt.datetime(1989, 10, 30),
+            ["1989-Q3", "1990-Q1", "1989-Q3"],
+        ),
+        # Near miss: once the fourth quarter has ended, it is the focus.
+        (
+            "Profit rose in the third quarter. It took a fourth-quarter charge. In the latest "
+            "quarter, sales fell.",
+            dt.datetime(1990, 1, 20),
+            ["1989-Q3", "1989-Q4", "1989-Q4"],
+        ),
+        # A stated year keeps its year and is no new focus.
+        (
+            "Profit rose in the third quarter, against $2 in the 1988 period. The year-ago "
+            "quarter was weak.",
+            dt.datetime(1989, 11, 2),
+            ["1989-Q3", "1988-Q3", "1988-Q3"],
+        ),
+    ],
+    ids=["forecast-quarter", "future-quarter", "ended-quarter", "stated-year"],
+)
+def test_focus_is_an_ended_stated_quarter(
+    text: str, ref: dt.datetime, expected: list[str]
+) -> None:
+    assert values(text, ref) == expected
+
+
 def test_a_period_a_year_back_follows_the_focus() -> None:
     text = (
         "Net rose in the third quarter. For the quarter a year ago, it earned $2, and $3 for "
