@@ -252,7 +252,7 @@ _ANCHOR_SECTIONS = (
 # Template words that can carry a match on their own (every rule match contains an anchor).
 _TEMPLATE_ANCHORS = (
     "quarter half period century noon midnight midday clock fiscal fy q ago year twenties thirties "
-    "forties fifties sixties seventies eighties nineties oclock"
+    "forties fifties sixties seventies eighties nineties oclock while time"
 )
 # Frequent words that never carry a match alone: each phrase holding one has another anchor.
 _NOT_ANCHORS = frozenset(

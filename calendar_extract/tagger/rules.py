@@ -62,7 +62,10 @@ def rule_table(*rules: Rule) -> tuple[Rule, ...]:
 _TZ = r"(?:\s?(?P<tz>{TZ})|\s\((?P<tz2>{TZ})\))?"
 _DURATION_MOD = (
     r"(?:(?P<mod>about|around|roughly|approximately|nearly|almost|more\s+than|less\s+than"
-    r"|at\s+least|no\s+more\s+than|up\s+to|at\s+most)\s+)?"
+    r"|at\s+least|no\s+more\s+than|up\s+to|at\s+most"
+    # "over" only before "a"/"an": "over a week" is more than one (2 of 2 in TimeBank), while
+    # "used over three years" is a preposition ("[three years]").
+    r"|over(?=\s+an?\s))\s+)?"
 )
 _DURATION_SHIFT = (
     r"(?:the\s+)?(?:(?:past|last|next|first|coming|previous|following|latest|final|remaining"
@@ -263,6 +266,7 @@ RULES: tuple[Rule, ...] = rule_table(
         r"(?:\s+or\s+(?:years|months|weeks|days))?",
         spans.extract_bare_units,
     ),
+    Rule("unitless_span", r"a\s+while|some\s+time", spans.extract_unitless_span),
     Rule(
         "set_every",
         r"(?P<q>{SETQ})\s+(?:(?P<wd>{WEEKDAY})|(?P<freq>{SETFREQ})|(?P<mon>{MONTH}))"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
 from calendar_extract import patterns
@@ -69,11 +70,27 @@ def extract_duration(match: re.Match[str], ctx: Context) -> TimeMention | None:
         # TimeBank/AQUAINT leave "about" out of the extent, as they do before clock times:
         # "spent about [five hours]", "for about [two weeks]" (4 of 5 train durations).
         return shrink(mention, match.string, _skip_space(match.string, match.end("mod")))
+    widened = _a_period(match, mention)
+    if widened is not None:
+        return widened
     bare_the = _BARE_THE.match(match.group())
     if bare_the and "-" in match.group()[bare_the.end() :]:
         # TimeML leaves "the" out of adjectival durations: "the [four-day] festival".
         return shrink(mention, match.string, match.start() + bare_the.end())
     return mention
+
+
+def _a_period(match: re.Match[str], mention: TimeMention) -> TimeMention | None:
+    """"over [a three-year period]": after "a" and before "period" the whole phrase is the
+    duration (TimeBank), unlike "a [two-year] option" or "the [14-day] waiting period"."""
+    period = _A_PERIOD.match(match.string, match.end())
+    if period is None or "-" not in match.group() or match.group("num").lower() in ("a", "an"):
+        return None
+    article = _ARTICLE_BEFORE.search(match.string, max(0, match.start() - 4), match.start())
+    if article is None:
+        return None
+    start, end = article.start(), period.end()
+    return dataclasses.replace(mention, start=start, end=end, surface=match.string[start:end])
 
 
 def _skip_space(text: str, index: int) -> int:
@@ -111,6 +128,9 @@ _NEXT_LOWER = re.compile(r"\s+([a-z]+)")
 _AFTER_SECOND = frozenset({"or", "and", "ago", "later", "earlier", "before", "after", "longer"})
 
 
+_A_PERIOD = re.compile(r"\s+period\b", re.IGNORECASE)
+_ARTICLE_BEFORE = re.compile(r"(?<![\w-])an?\s+$", re.IGNORECASE)
+
 _BARE_THE = re.compile(r"the\s+(?!past|last|next|first|coming|previous|following)", re.IGNORECASE)
 
 
@@ -133,6 +153,14 @@ def extract_bare_units(match: re.Match[str], ctx: Context) -> TimeMention | None
     code: str = patterns.lookup("units")[patterns.normal_key(match.group("unit"))]
     value = values.duration_value(None, code)
     return make(match, "duration", MentionType.DURATION, value, Granularity.VAGUE, vague=True)
+
+
+def extract_unitless_span(match: re.Match[str], ctx: Context) -> TimeMention | None:
+    """"for a while", "for some time" → PXX (span without "for"); TimeBank tags both after
+    "for" (2 of 2) but not "some time ago" or "at some time"."""
+    if previous_word(match.string, match.start()).lower() != "for":
+        return None
+    return make(match, "duration", MentionType.DURATION, "PXX", Granularity.VAGUE, vague=True)
 
 
 def extract_unit_long(match: re.Match[str], ctx: Context) -> TimeMention | None:

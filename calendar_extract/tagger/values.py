@@ -96,13 +96,16 @@ def nth_weekday(year: int, month: int, weekday: int, n: int) -> dt.date:
 
 
 def duration_value(amount: float | None, unit: str) -> str:
-    """TIMEX3 duration: (3, 'D') → P3D, (2, 'H') → PT2H, (None, 'W') → PXW, (1, 'DE') → P10Y.
+    """TIMEX3 duration: (3, 'D') → P3D, (2, 'H') → PT2H, (None, 'W') → PXW, (1, 'DE') → P10Y,
+    (None, 'CE') → PXC.
 
     Unit codes: S, TM (minute), H, D, W, M, Q, Y, DE (decade), CE (century).
     """
     if unit in ("DE", "CE"):
         factor = 10 if unit == "DE" else 100
-        return "PXY" if amount is None else duration_value(amount * factor, "Y")
+        if amount is None:
+            return "PXC" if unit == "CE" else "PXY"  # TimeML's century unit: "for [centuries]"
+        return duration_value(amount * factor, "Y")
     prefix = "PT" if unit in ("H", "TM", "S") else "P"
     letter = "M" if unit == "TM" else unit
     if amount is None:

@@ -153,6 +153,18 @@ POSITIVE = [
     ("Rallies are held here annually.", ["annually|SET|P1Y"]),
     ("It fell for eight trading days.", ["eight trading days|DURATION|P8D"]),
     ("Stocks fell from the previous Friday.", ["the previous Friday|DATE|2025-02-28"]),
+    # "over a/an <unit>" is "more than"; "over N <units>" is a preposition.
+    ("The tour will last over a week.", ["over a week|DURATION|P1W"]),
+    ("Just over an hour later, he died.", ["over an hour|DURATION|PT1H"]),
+    ("It can be used over three years.", ["three years|DURATION|P3Y"]),
+    # Vague centuries, unitless spans after "for", "a N-unit period".
+    ("It was ruled from Moscow for centuries.", ["centuries|DURATION|PXC"]),
+    ("It was ruled for two centuries.", ["two centuries|DURATION|P200Y"]),
+    ("We will have to live without it for a while.", ["a while|DURATION|PXX"]),
+    ("The ships will stay in the gulf for some time.", ["some time|DURATION|PXX"]),
+    ("It was paid over a three-year period.", ["a three-year period|DURATION|P3Y"]),
+    ("The 14-day waiting period ended.", ["14-day|DURATION|P14D"]),
+    ("It bought a two-year option.", ["two-year|DURATION|P2Y"]),
 ]
 
 NEGATIVE = [
@@ -203,6 +215,11 @@ NEGATIVE = [
     "Qantas flies four flights a week to Bombay.",
     "Sales should rise 8.5% annually.",
     "It makes 10,000 units annually.",
+    "Some time ago, prices fell.",
+    "At some time we will meet.",
+    "Once in a while it rains.",
+    "Wait a while before you call.",
+    "It took some time off.",
 ]
 
 
