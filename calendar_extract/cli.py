@@ -25,7 +25,7 @@ F = TypeVar("F", bound=Callable[..., Any])
 EXIT_INPUT_FAILED = 1
 
 
-class ReferenceDate(click.ParamType):
+class ReferenceDate(click.ParamType):  # type: ignore[type-arg, unused-ignore]
     """`2025-02-25` or `2025-02-25T14:00` → a naive datetime."""
 
     name = "DATE"
@@ -40,7 +40,7 @@ class ReferenceDate(click.ParamType):
         return parsed.replace(tzinfo=None)
 
 
-class TimeZoneName(click.ParamType):
+class TimeZoneName(click.ParamType):  # type: ignore[type-arg, unused-ignore]
     """An IANA time-zone name such as Europe/Brussels."""
 
     name = "TZ"

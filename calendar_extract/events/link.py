@@ -62,7 +62,7 @@ def _timed(draft: Draft, placement: resolve.Placement, mention: TimeMention) -> 
 
 def _determiner(text: str, trig: Trigger, floor: int, lex: EventLexicon) -> str:
     """The article or demonstrative of a trigger noun, looking back over at most four words."""
-    words = re.findall(r"[\w'’-]+", text[max(floor, trig.start - 50) : trig.start])[-4:]
+    words: list[str] = re.findall(r"[\w'’-]+", text[max(floor, trig.start - 50) : trig.start])[-4:]
     for word in reversed(words):
         lower = word.lower()
         if lower in {"a", "an"} or lower in lex.anaphora or lower in {"its", "his", "her", "their"}:

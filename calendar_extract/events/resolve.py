@@ -147,7 +147,8 @@ def first_occurrence(
         anchor = anchor.replace(hour=begin.hour, minute=begin.minute)
     try:
         rule_set = rrulestr(rule, dtstart=anchor, ignoretz=True)
-        return rule_set.after(anchor, inc=True)
+        after: dt.datetime | None = rule_set.after(anchor, inc=True)
+        return after
     except (ValueError, TypeError):
         return None
 

@@ -233,10 +233,10 @@ def verb_title(text: str, trig: Trigger, sent: Span, blocked: tuple[Span, ...], 
         return finish(f"{subject} {_infinitive(text, trig, sent, lex)}".strip(), lex)
     if subject:
         return finish(f"{subject} {trig.noun}", lex)
-    named = re.match(r"\s*(?:our|the|a|an|this|their|its)?\s*((?:[A-Z][\w&'’.-]*)(?:\s+[A-Z][\w&'’.-]*){0,5})",
+    heading = re.match(r"\s*(?:our|the|a|an|this|their|its)?\s*((?:[A-Z][\w&'’.-]*)(?:\s+[A-Z][\w&'’.-]*){0,5})",
                      text[trig.end : sent[1]])
-    if trig.generic and named and named.group(1).split()[0] not in lex.not_place:
-        return finish(named.group(1), lex)  # "Join us for our Spring Open House"
+    if trig.generic and heading and heading.group(1).split()[0] not in lex.not_place:
+        return finish(heading.group(1), lex)  # "Join us for our Spring Open House"
     return finish(trig.noun, lex)
 
 

@@ -57,7 +57,7 @@ def day_mention(
         Granularity.DAY,
         begin=day,
         until=until or day,
-        **extra,  # type: ignore[arg-type]
+        **extra,  # type: ignore[arg-type, unused-ignore]
     )
 
 

@@ -21,11 +21,11 @@ from typing import Any
 # The standard library's own regex parser: the parse tree is the only exact account of a pattern.
 # (Private, but stable since Python 3.11; on 3.10 it is still the public `sre_parse`.)
 try:
-    from re import _constants as sre  # type: ignore[attr-defined]
-    from re import _parser as sre_parse  # type: ignore[attr-defined]
+    from re import _constants as sre  # type: ignore[attr-defined, unused-ignore]
+    from re import _parser as sre_parse  # type: ignore[attr-defined, unused-ignore]
 except ImportError:  # pragma: no cover - Python 3.10
-    import sre_constants as sre  # type: ignore[no-redef]
-    import sre_parse  # type: ignore[no-redef]
+    import sre_constants as sre  # type: ignore[no-redef, unused-ignore]
+    import sre_parse  # type: ignore[no-redef, unused-ignore]
 
 # Characters that decide, as a prefix of this length (longer prefixes grow the tables).
 WIDTH = 2

@@ -50,7 +50,7 @@ def _period_mention(
         granularity,
         begin=begin,
         until=until,
-        **extra,  # type: ignore[arg-type]
+        **extra,  # type: ignore[arg-type, unused-ignore]
     )
 
 

@@ -44,7 +44,7 @@ def _part_mention(
         Granularity.PART_OF_DAY,
         begin=day,
         until=day,
-        **extra,  # type: ignore[arg-type]
+        **extra,  # type: ignore[arg-type, unused-ignore]
     )
 
 

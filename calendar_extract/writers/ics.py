@@ -149,7 +149,7 @@ def _recurrence(event: Event, start: dt.date) -> vRecur | None:
         log.warning("ignoring RRULE with control characters: %r", text)
         return None
     try:
-        rule = vRecur.from_ical(text)
+        rule: vRecur = vRecur.from_ical(text)
     except ValueError:
         log.warning("ignoring invalid RRULE %r", text)
         return None
@@ -231,9 +231,10 @@ def _header(calendar: Calendar, calendar_name: str, prodid: str | None, refresh:
     calendar.add("x-wr-calname", name)  # rule 22
     calendar.add("name", name)
     if refresh is not None:  # rule 23: feeds only
-        duration = vDuration.from_ical(refresh.strip())
+        duration = vDuration.from_ical(refresh.strip())  # type: ignore[no-untyped-call, unused-ignore]
         calendar.add("refresh-interval", duration, parameters={"VALUE": "DURATION"})
-        calendar.add("x-published-ttl", vDuration(duration).to_ical().decode("ascii"))
+        ttl = vDuration(duration).to_ical()  # type: ignore[no-untyped-call, unused-ignore]
+        calendar.add("x-published-ttl", ttl.decode("ascii"))
 
 
 def _version() -> str:
@@ -286,4 +287,4 @@ def write_ics(
         calendar.add_component(vtimezone(tzid, tuple(sorted(years))))  # rules 17, 18
     for component in components:
         calendar.add_component(component)
-    return calendar.to_ical()
+    return bytes(calendar.to_ical())
