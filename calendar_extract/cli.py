@@ -116,6 +116,7 @@ def extract(inputs: tuple[str, ...], output: str, fmt: str, reference: dt.dateti
       curl -s https://example.org/news.txt | calendar-extract extract - --format json
     """
     from calendar_extract.model import Options
+    from calendar_extract.pipeline import combine
 
     _configure_logging(verbose, quiet)
     options = Options(reference=reference, timezone=timezone, upcoming_only=upcoming,
@@ -125,10 +126,11 @@ def extract(inputs: tuple[str, ...], output: str, fmt: str, reference: dt.dateti
     results, failed = _process(inputs, options, quiet=quiet, verbose=verbose)
     if not results:
         _fail(f"no input could be read; {'nothing written' if output == '-' else output + ' left unchanged'}")
-    data = _render(results, fmt, options)
+    events = combine(results)
+    data = _render(results, events, fmt, options)
     _emit(data, output)
     if not quiet and (output != "-" or verbose):
-        _print_summary(results, output)
+        _print_summary(events, len(results), output)
     sys.exit(EXIT_INPUT_FAILED if failed else 0)
 
 
@@ -204,8 +206,9 @@ def _read(source: str, options: Options, *, quiet: bool) -> Document:
     return document
 
 
-def _render(results: Sequence[Result], fmt: str, options: Options) -> bytes:
-    from calendar_extract.pipeline import combine, latest_reference
+def _render(results: Sequence[Result], events: Sequence[Event], fmt: str, options: Options) -> bytes:
+    """The output file: JSON per document, or one calendar of the combined `events`."""
+    from calendar_extract.pipeline import latest_reference
 
     if fmt == "json":
         from calendar_extract.writers.json import write_json
@@ -216,7 +219,7 @@ def _render(results: Sequence[Result], fmt: str, options: Options) -> bytes:
     latest = latest_reference([r.document for r in results])
     assert latest is not None
     stamp = latest.reference.replace(tzinfo=dt.timezone.utc)
-    return write_ics(combine(results), calendar_name=options.calendar_name, stamp=stamp)
+    return write_ics(events, calendar_name=options.calendar_name, stamp=stamp)
 
 
 def _emit(data: bytes, output: str) -> None:
@@ -241,12 +244,9 @@ def _refuse_input_as_output(inputs: Sequence[str], output: str) -> None:
         raise click.UsageError(f"-o {output} is also an input; refusing to overwrite it")
 
 
-def _print_summary(results: Sequence[Result], output: str) -> None:
-    from calendar_extract.pipeline import combine
-
-    events = combine(results)
+def _print_summary(events: Sequence[Event], documents: int, output: str) -> None:
     where = "standard output" if output == "-" else output
-    click.echo(f"{len(events)} event(s) from {len(results)} document(s) written to {where}", err=True)
+    click.echo(f"{len(events)} event(s) from {documents} document(s) written to {where}", err=True)
     for event in events:
         click.echo(f"  {_event_line(event)}", err=True)
 
