@@ -8,32 +8,14 @@ import hashlib
 import re
 from collections.abc import Iterable, Sequence
 
+from calendar_extract.identity import UID_DOMAIN, make_uid, title_key
 from calendar_extract.model import Event, Status
 
 __all__ = ["merge_events", "title_key", "make_uid", "same_event", "sort_key"]
 
-_STOP = frozenset(
-    "the a an of for to in on at and with between by from its his her their our new upcoming "
-    "planned next first last this that own".split()
-)
-UID_DOMAIN = "@calendar-extract"
 # Classes whose events of one day are told apart by their subject, not merged by class alone.
 _DISTINCT_CLASSES = frozenset({"deadline"})
 PART_PREFIX = "part-of-"
-
-
-def title_key(title: str) -> str:
-    """Lower-case content words of a title, in order: "The European Council meeting" →
-    "european council meeting"."""
-    words = re.findall(r"[\w]+", title.lower())
-    return " ".join(w for w in words if w not in _STOP)
-
-
-def make_uid(event: Event) -> str:
-    """sha1(title key | start day | location)[:16] + "@calendar-extract": stable across runs."""
-    day = _day(event.start).isoformat()
-    basis = "|".join((title_key(event.title), day, (event.location or "").lower()))
-    return hashlib.sha1(basis.encode("utf-8")).hexdigest()[:16] + UID_DOMAIN
 
 
 def _day(value: dt.date | dt.datetime) -> dt.date:

@@ -9,7 +9,6 @@ character (rules 2, 3; checked for icalendar 7.3.2 by tests/unit/test_writer_ics
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import logging
 import unicodedata
 from collections.abc import Iterable, Sequence
@@ -18,13 +17,13 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from icalendar import Calendar, vDuration, vRecur
 from icalendar import Event as VEvent
 
+from calendar_extract.identity import make_uid
 from calendar_extract.model import Event
 from calendar_extract.writers.vtimezone import vtimezone
 
 log = logging.getLogger(__name__)
 
 UTC = dt.timezone.utc
-UID_DOMAIN = "calendar-extract"
 UTC_NAMES = frozenset({"UTC", "Etc/UTC", "Etc/UCT", "UCT", "Etc/Zulu", "Zulu", "Z", "GMT",
                        "Etc/GMT", "Etc/GMT0", "Etc/GMT+0", "Etc/GMT-0", "Etc/Greenwich",
                        "Etc/Universal", "Universal", "Greenwich"})
@@ -63,15 +62,11 @@ def clean_block(text: str) -> str:
 
 
 def derive_uid(event: Event) -> str:
-    """The event's UID, or a stable one from title + start + location when it has none.
+    """The event's UID, or the one the assembler would give it (identity.make_uid) when it has none.
 
     Example: Event("Summit", date(2025, 3, 6)) → "<sha1 hex[:16]>@calendar-extract".
     """
-    uid = clean_line(event.uid)
-    if uid:
-        return uid
-    key = "\x1f".join((event.title, event.start.isoformat(), event.location or ""))
-    return f"{hashlib.sha1(key.encode('utf-8', 'surrogatepass')).hexdigest()[:16]}@{UID_DOMAIN}"
+    return clean_line(event.uid) or make_uid(event)
 
 
 def _is_all_day(event: Event) -> bool:
