@@ -198,7 +198,10 @@ def _name_before(text: str, info: SentenceInfo, noun: str, lex: EventLexicon) ->
     """The capitalized name nearest before `noun` in the sentence that first named the event
     ("… Firefly surprised its fans … the festival's 10th anniversary" → "Firefly")."""
     sent = info.sentence
-    at = text.lower().find(noun, sent.start, sent.end)
+    found = re.compile(re.escape(noun), re.IGNORECASE).search(text, sent.start, sent.end)
+    if found is None:
+        return ""  # named by a verb ("the board meets …"): no name before a noun
+    at = found.start()
     blocked = [(m.start, m.end) for m in info.mentions]
     names = [
         m for m in re.finditer(r"(?<![\w'’-])[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2}", text[sent.start : at])

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from calendar_extract.events import resolve
 from calendar_extract.events.attach import SentenceInfo, pick_trigger
+from calendar_extract.events.headings import HEADING
 from calendar_extract.events.lexicon import EventLexicon
 from calendar_extract.events.location import find_location, find_participants
 from calendar_extract.events.prepare import (
@@ -54,8 +55,10 @@ def _inside_event(text: str, trig: Trigger, floor: int, lex: EventLexicon) -> bo
     return False
 
 def _event_window(text: str, sent: Sentence, mention: TimeMention, trig: Trigger) -> Span:
-    """The clauses of the mention and of its trigger."""
+    """The clauses of the mention and of its trigger (a heading: the mention's clause alone)."""
     a = clause_bounds(text, sent.start, sent.end, mention.start)
+    if trig.kind == HEADING:
+        return a
     b = clause_bounds(text, sent.start, sent.end, trig.start)
     return min(a[0], b[0]), max(a[1], b[1])
 
@@ -155,7 +158,7 @@ def _draft_one(
         return None  # "A federal judge on Tuesday set a May 6 hearing": the day of the decision
     if dateline_date(text, info.sentence, mention):
         return None
-    trig = pick_trigger(text, info, mention)
+    trig = pick_trigger(text, info, mention) or info.heading
     if trig is not None:
         window = _event_window(text, info.sentence, mention, trig)
         told_past = past_tense(text, window, lex) or has_past_verb(text, window)

@@ -9,6 +9,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from calendar_extract.events.headings import paragraph_headings
 from calendar_extract.events.lexicon import EventLexicon
 from calendar_extract.events.sentences import Sentence
 from calendar_extract.events.triggers import Trigger, clause_bounds, find_triggers
@@ -28,6 +29,7 @@ class SentenceInfo:
     mentions: tuple[TimeMention, ...]
     triggers: tuple[Trigger, ...]
     skipped: bool = False
+    heading: Trigger | None = None  # the heading of its paragraph, if it opens with one
 
 def analyse(
     text: str, sentences: Sequence[Sentence], mentions: Sequence[TimeMention], lex: EventLexicon
@@ -43,7 +45,8 @@ def analyse(
         skipped = sentence.text.lower().startswith(lex.skip_prefixes)
         triggers = find_triggers(text, sentence.start, sentence.end, lex, _spans(inside))
         infos.append(SentenceInfo(sentence, inside, triggers, skipped))
-    return tuple(infos)
+    headings = paragraph_headings(sentences, [bool(i.mentions) for i in infos], lex)
+    return tuple(dataclasses.replace(i, heading=headings.get(i.sentence.index)) for i in infos)
 
 def _spans(mentions: Sequence[TimeMention]) -> tuple[Span, ...]:
     return tuple((m.start, m.end) for m in mentions)

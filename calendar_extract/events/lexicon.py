@@ -68,6 +68,8 @@ class EventLexicon:
     anaphora: frozenset[str]
     linking: re.Pattern[str]
     skip_prefixes: tuple[str, ...]
+    heading_max_words: int
+    not_heading: frozenset[str]
     deadline_objects: tuple[str, ...]
     named_verbs: re.Pattern[str]
     needs_modifier: dict[str, frozenset[str]]
@@ -163,6 +165,8 @@ def _more_fields(data: dict[str, Any]) -> dict[str, Any]:
         anaphora=_words(data["anaphora"], "determiners"),
         linking=_compile(data["linking"]["during"]),
         skip_prefixes=tuple(data["skip_sentence"]["prefixes"]),
+        heading_max_words=int(data["heading"]["max_words"]),
+        not_heading=_words(data["heading"], "not_heading"),
         deadline_objects=tuple(data["deadline"]["to_object"]),
     )
 

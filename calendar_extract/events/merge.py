@@ -44,8 +44,7 @@ def same_event(a: Event, b: Event) -> bool:
     if _part(a) != _part(b):
         return False
     if a.rrule != b.rrule:
-        # "a demo day every other Friday starting May 16": the start day is the series' first one
-        return None in (a.rrule, b.rrule) and a.evidence == b.evidence and title_key(a.title) == title_key(b.title)
+        return None in (a.rrule, b.rrule) and _occurrence_of_series(a, b)
     if not a.all_day and not b.all_day and a.start == b.start:
         return True
     names_a, names_b = _proper_words(a.title), _proper_words(b.title)
@@ -55,6 +54,18 @@ def same_event(a: Event, b: Event) -> bool:
         return True
     words_a, words_b = set(title_key(a.title).split()), set(title_key(b.title).split())
     return bool(words_a & words_b)
+
+
+def _occurrence_of_series(a: Event, b: Event) -> bool:
+    """One of a series on its first day: "a demo day every other Friday starting May 16" (one
+    sentence), or "meets on the second Tuesday of every month … The next meeting is June 10"."""
+    if a.evidence == b.evidence and title_key(a.title) == title_key(b.title):
+        return True
+    single = a if a.rrule is None else b
+    series = b if single is a else a
+    refers_back = bool(series.evidence) and series.evidence in single.evidence  # see anchor.add_antecedents
+    timing_fits = single.all_day or single.start == series.start
+    return refers_back and timing_fits and _class(a) == _class(b) and _class(a) not in _DISTINCT_CLASSES
 
 
 def _better(a: Event, b: Event) -> Event:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from calendar_extract.events.headings import HEADING
 from calendar_extract.events.lexicon import EventLexicon
 from calendar_extract.events.triggers import Token, Trigger, tokens
 
@@ -242,6 +243,8 @@ def verb_title(text: str, trig: Trigger, sent: Span, blocked: tuple[Span, ...], 
 
 def event_title(text: str, trig: Trigger, sent: Span, blocked: tuple[Span, ...], lex: EventLexicon) -> str:
     """The calendar title of the event announced by `trig` in the sentence `sent`."""
+    if trig.kind == HEADING:
+        return finish(trig.text, lex)
     if trig.kind == "noun":
         return noun_title(text, trig, sent, blocked, lex)
     if trig.cls == "deadline":

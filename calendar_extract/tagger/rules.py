@@ -268,6 +268,12 @@ RULES: tuple[Rule, ...] = rule_table(
     ),
     Rule("unitless_span", r"a\s+while|some\s+time", spans.extract_unitless_span),
     Rule(
+        "set_monthly_weekday",
+        r"(?:(?:every|each)\s+(?P<nth>first|second|third|fourth|last|1st|2nd|3rd|4th)\s+(?P<wd>{WEEKDAY})\s+(?:of|in)\s+(?:every|each|the)"
+        r"|(?:the\s+)?(?P<nth2>first|second|third|fourth|last|1st|2nd|3rd|4th)\s+(?P<wd2>{WEEKDAY})\s+(?:of|in)\s+(?:every|each))\s+month",
+        spans.extract_monthly_weekday,
+    ),
+    Rule(
         "set_every",
         r"(?P<q>{SETQ})\s+(?:(?P<wd>{WEEKDAY})|(?P<freq>{SETFREQ})|(?P<mon>{MONTH}))"
         r"(?:\s+(?P<part>{PART}))?",

@@ -199,6 +199,17 @@ def extract_every(match: re.Match[str], ctx: Context) -> TimeMention | None:
     return make(match, "set_every", MentionType.SET, value, Granularity.VAGUE, rrule=rrule)
 
 
+_NTH = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4, "last": -1}
+
+
+def extract_monthly_weekday(match: re.Match[str], ctx: Context) -> TimeMention | None:
+    """"the second Tuesday of every month", "every first Monday of the month" → FREQ=MONTHLY;BYDAY=2TU."""
+    nth = _NTH[(group(match, "nth") or match.group("nth2")).lower()]
+    weekday = group(match, "wd") or match.group("wd2")
+    rrule = f"FREQ=MONTHLY;BYDAY={nth}{byday(weekday_number(weekday))}"
+    return make(match, "set_monthly_weekday", MentionType.SET, "P1M", Granularity.VAGUE, rrule=rrule)
+
+
 _FREQ_UNITS = {"DAILY": "D", "WEEKLY": "W", "MONTHLY": "M", "YEARLY": "Y", "HOURLY": "H"}
 
 

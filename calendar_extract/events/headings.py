@@ -1,0 +1,63 @@
+"""Paragraph headings that name the event of their paragraph.
+
+Newsletters and notices put the event's name in a short heading and the date in the body:
+"Summer Solstice Potluck. Bring a dish and a chair to Hawthorne Green on Saturday, June 21" or
+"League Cup\\nThe draw will be streamed on Thursday at 6pm". A date whose own sentence names no
+event takes the heading of its paragraph as its trigger.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from calendar_extract.events.lexicon import EventLexicon
+from calendar_extract.events.sentences import Sentence
+from calendar_extract.events.triggers import Trigger
+
+__all__ = ["HEADING", "paragraph_headings"]
+
+HEADING = "heading"  # Trigger.kind of a heading trigger
+
+_WORD = re.compile(r"[A-Za-z][\w'’&-]*")
+# Prose ends with a full stop ("… 10 a.m. to 2 p.m." is a listing line: see events/listing.py).
+_PROSE_END = re.compile(r"(?<![ap]\.m)[.!]$", re.IGNORECASE)
+_MIN_PROSE_WORDS = 6
+
+
+def _is_prose(sentence: Sentence) -> bool:
+    return bool(_PROSE_END.search(sentence.text)) and len(_WORD.findall(sentence.text)) >= _MIN_PROSE_WORDS
+
+
+def _is_heading(sentence: Sentence, has_mentions: bool, lex: EventLexicon) -> bool:
+    """A short name-like line: capitalized, no date, no verb or pronoun of a full sentence."""
+    text = sentence.text.rstrip(".:!")
+    words = _WORD.findall(text)
+    if has_mentions or not words or not text[:1].isupper() or sentence.text.endswith(("?", ",")):
+        return False
+    if len(words) > lex.heading_max_words or len(text) > 60 or re.search(r"[\d@,;()\"“”]|\s[-–—]\s", text):
+        return False
+    return not any(w.lower() in lex.not_heading for w in words)
+
+
+def paragraph_headings(
+    sentences: Sequence[Sentence], dated: Sequence[bool], lex: EventLexicon
+) -> dict[int, Trigger]:
+    """Sentence index → the heading trigger of its paragraph, for paragraphs that open with one.
+
+    `dated[i]` says whether sentence i holds a time mention (a dated line is not a heading).
+    """
+    found: dict[int, Trigger] = {}
+    heading: Trigger | None = None
+    paragraph = -1
+    for sentence in sentences:
+        if sentence.paragraph != paragraph:
+            paragraph = sentence.paragraph
+            heading = None
+            if _is_heading(sentence, dated[sentence.index], lex):
+                name = sentence.text.rstrip(".:! ")
+                heading = Trigger(sentence.start, sentence.start + len(name), name, HEADING, name.lower(), "event")
+                continue
+        if heading is not None and _is_prose(sentence):
+            found[sentence.index] = heading
+    return found
