@@ -180,7 +180,7 @@ def start_day_ok(gold: Gold, prediction: Prediction) -> bool:
     if not gold.rrule:
         return day == _day(gold.start)
     first = gold.start if isinstance(gold.start, dt.datetime) else dt.datetime.combine(gold.start, dt.time())
-    rule = rrulestr(gold.rrule, dtstart=first.replace(hour=0, minute=0))
+    rule = rrulestr(gold.rrule, dtstart=first.replace(hour=0, minute=0, tzinfo=None), ignoretz=True)
     start = dt.datetime.combine(day, dt.time())
     return bool(rule.between(start, start + dt.timedelta(days=1), inc=True)) or day == _day(gold.start)
 

@@ -45,7 +45,7 @@ def analyse(
         skipped = sentence.text.lower().startswith(lex.skip_prefixes)
         triggers = find_triggers(text, sentence.start, sentence.end, lex, _spans(inside))
         infos.append(SentenceInfo(sentence, inside, triggers, skipped))
-    headings = paragraph_headings(sentences, [bool(i.mentions) for i in infos], lex)
+    headings = paragraph_headings(sentences, [_spans(i.mentions) for i in infos], lex)
     return tuple(dataclasses.replace(i, heading=headings.get(i.sentence.index)) for i in infos)
 
 def _spans(mentions: Sequence[TimeMention]) -> tuple[Span, ...]:

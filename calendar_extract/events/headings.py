@@ -17,16 +17,26 @@ from calendar_extract.events.triggers import Trigger
 
 __all__ = ["HEADING", "paragraph_headings"]
 
+Span = tuple[int, int]
+
 HEADING = "heading"  # Trigger.kind of a heading trigger
 
 _WORD = re.compile(r"[A-Za-z][\w'’&-]*")
-# Prose ends with a full stop ("… 10 a.m. to 2 p.m." is a listing line: see events/listing.py).
-_PROSE_END = re.compile(r"(?<![ap]\.m)[.!]$", re.IGNORECASE)
-_MIN_PROSE_WORDS = 6
+_CONNECTORS = frozenset({"and", "through", "thru", "from", "until", "till", "for", "the"})
+_MIN_PROSE_WORDS = 2
 
 
-def _is_prose(sentence: Sentence) -> bool:
-    return bool(_PROSE_END.search(sentence.text)) and len(_WORD.findall(sentence.text)) >= _MIN_PROSE_WORDS
+def _is_prose(sentence: Sentence, spans: Sequence[Span]) -> bool:
+    """A sentence of running text, not a listing line of dates, times and connectors: it ends
+    with a full stop and has a few lower-case words outside its time mentions."""
+    if not sentence.text.endswith((".", "!")):
+        return False
+    words = [
+        m for m in re.finditer(r"\b[a-z][a-z'’]{2,}\b", sentence.text)
+        if m.group() not in _CONNECTORS
+        and not any(a <= sentence.start + m.start() < b for a, b in spans)
+    ]
+    return len(words) >= _MIN_PROSE_WORDS
 
 
 def _is_heading(sentence: Sentence, has_mentions: bool, lex: EventLexicon) -> bool:
@@ -41,12 +51,10 @@ def _is_heading(sentence: Sentence, has_mentions: bool, lex: EventLexicon) -> bo
 
 
 def paragraph_headings(
-    sentences: Sequence[Sentence], dated: Sequence[bool], lex: EventLexicon
+    sentences: Sequence[Sentence], spans: Sequence[Sequence[Span]], lex: EventLexicon
 ) -> dict[int, Trigger]:
-    """Sentence index → the heading trigger of its paragraph, for paragraphs that open with one.
-
-    `dated[i]` says whether sentence i holds a time mention (a dated line is not a heading).
-    """
+    """Sentence index → the heading trigger of its paragraph, for prose sentences of paragraphs
+    that open with one. `spans[i]`: the time mentions of sentence i (a dated line is no heading)."""
     found: dict[int, Trigger] = {}
     heading: Trigger | None = None
     paragraph = -1
@@ -54,10 +62,10 @@ def paragraph_headings(
         if sentence.paragraph != paragraph:
             paragraph = sentence.paragraph
             heading = None
-            if _is_heading(sentence, dated[sentence.index], lex):
+            if _is_heading(sentence, bool(spans[sentence.index]), lex):
                 name = sentence.text.rstrip(".:! ")
                 heading = Trigger(sentence.start, sentence.start + len(name), name, HEADING, name.lower(), "event")
                 continue
-        if heading is not None and _is_prose(sentence):
+        if heading is not None and _is_prose(sentence, spans[sentence.index]):
             found[sentence.index] = heading
     return found

@@ -160,3 +160,47 @@ def test_the_plans_is_no_future_cue_for_a_past_weekday() -> None:
 def test_masthead_date_is_no_listing_entry() -> None:
     text = "Riverside Library newsletter — 2 September 2026\n\nHello neighbours,\n"
     assert events(text, dt.date(2026, 9, 2)) == []
+
+
+# Paragraph headings name the event of a prose body that names none itself.
+def test_paragraph_heading_names_the_event_of_its_body() -> None:
+    text = ("Summer Solstice Potluck. Bring a dish and a chair to Hawthorne Green on Saturday, "
+            "June 21, from 5 to 8 p.m.\n")
+    (event,) = events(text, dt.date(2025, 6, 5))
+    assert event.title == "Summer Solstice Potluck"
+    assert event.start == dt.datetime(2025, 6, 21, 17, 0)
+
+
+@pytest.mark.parametrize("heading", [
+    "We are closed on Monday.",          # a sentence, not a name
+    "Lost a cat?",                       # a question
+    "Main clinic - Northside Center",    # a listing heading (events/listing.py)
+])
+def test_no_heading_event_from_sentences_questions_or_listing_heads(heading: str) -> None:
+    text = f"{heading} Bring a dish and a chair to the green on Saturday, June 21.\n"
+    assert not any(e.title.startswith(heading.rstrip(".?")) for e in events(text, dt.date(2025, 6, 5)))
+
+
+def test_listing_line_under_a_heading_is_not_prose() -> None:
+    text = "Bake Sale\nSaturday, June 21, 10 a.m. to 2 p.m.\n"
+    assert all(e.title != "Bake Sale" or e.trigger != "event:bake sale" for e in events(text, dt.date(2025, 6, 5)))
+
+
+# Monthly series by ordinal weekday; "the next meeting" is its first occurrence, not another event.
+def test_monthly_ordinal_weekday_series_and_its_next_meeting() -> None:
+    text = ("The association board meets on the second Tuesday of every month at 7 p.m. in the "
+            "library. The next meeting is June 10; all residents may attend.\n")
+    (event,) = events(text, dt.date(2025, 6, 5))
+    assert event.rrule == "FREQ=MONTHLY;BYDAY=2TU"
+    assert event.start == dt.datetime(2025, 6, 10, 19, 0)
+
+
+@pytest.mark.parametrize(("phrase", "rrule"), [
+    ("the second Tuesday of every month", "FREQ=MONTHLY;BYDAY=2TU"),
+    ("every first Monday of the month", "FREQ=MONTHLY;BYDAY=1MO"),
+    ("the last Friday of each month", "FREQ=MONTHLY;BYDAY=-1FR"),
+    ("the first Monday of the month", None),  # one date, not a series
+])
+def test_monthly_ordinal_weekday_sets(phrase: str, rrule: str | None) -> None:
+    found = [m.rrule for m in tag(f"The club meets {phrase}.", reference_date=dt.date(2025, 6, 5)) if m.rrule]
+    assert found == ([rrule] if rrule else [])
