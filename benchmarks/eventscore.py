@@ -293,8 +293,18 @@ def score_document(document: GoldDocument, predictions: Sequence[Prediction],
             if applies and not ok:
                 notes.append(f"{document.doc_id}: {name} wrong for {gold.keywords[0]!r}: "
                              f"predicted {pred.summary[:50]!r} {pred.start}"
-                             f"{f' .. {pred.end}' if pred.end else ''} {pred.location!r} {pred.status}")
+                             f"{f' .. {pred.end}' if pred.end else ''} {pred.location!r} {pred.status}"
+                             f" (gold: {_expected(name, gold)})")
     return Score(**counts, notes=tuple(notes))
+
+
+def _expected(name: str, gold: Gold) -> str:
+    """What the gold says for the field `name` of a wrong prediction."""
+    values = {
+        "title": " | ".join(gold.keywords), "time": str(gold.start), "end": str(gold.end),
+        "location": str(gold.location), "status": gold.status, "recurrence": str(gold.rrule),
+    }
+    return values[name]
 
 
 def _ratio(num: int, den: int) -> float | None:

@@ -56,6 +56,8 @@ class EventLexicon:
     not_place: frozenset[str]
     place_joiners: frozenset[str]
     venue_nouns: frozenset[str]
+    name_abbreviations: frozenset[str]
+    lowercase_venues: frozenset[str]
     stop_left: frozenset[str]
     stop_right: frozenset[str]
     max_left_words: int
@@ -153,6 +155,8 @@ def _more_fields(data: dict[str, Any]) -> dict[str, Any]:
         not_place=_words(loc, "not_place"),
         place_joiners=_words(loc, "joiners"),
         venue_nouns=_words(loc, "venue_nouns"),
+        name_abbreviations=frozenset(loc["name_abbreviations"]),
+        lowercase_venues=_words(loc, "lowercase_venues"),
         stop_left=_words(title, "stop_left"),
         stop_right=_words(title, "stop_right"),
         max_left_words=int(title["max_left_words"]),

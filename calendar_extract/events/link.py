@@ -13,6 +13,7 @@ from calendar_extract.events.assemble import Draft, make_event
 from calendar_extract.events.attach import SentenceInfo, pick_trigger
 from calendar_extract.events.prepare import PRONOUN_START
 from calendar_extract.events.lexicon import EventLexicon
+from calendar_extract.events.location import find_location
 from calendar_extract.events.title import event_title
 from calendar_extract.events.triggers import Trigger
 from calendar_extract.model import Context, Event, Problem, TimeMention
@@ -151,7 +152,11 @@ def borrow_subjects(
             if not named or placement is None or (own is not None and not own.generic):
                 continue
             event = make_event(text, prev, mention, named[0], placement, ctx, lex, source=source, linked=False)
-            event = dataclasses.replace(event, evidence=f"{prev.sentence.text} {info.sentence.text}")
+            blocked = tuple((m.start, m.end) for m in info.mentions)
+            place = find_location(text, (info.sentence.start, info.sentence.end), mention.start, lex, blocked)
+            event = dataclasses.replace(
+                event, evidence=f"{prev.sentence.text} {info.sentence.text}", location=place or event.location
+            )
             out.append(Draft(event, info.sentence.index, mention, named[0]))
             break
     return out

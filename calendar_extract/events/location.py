@@ -22,9 +22,16 @@ def _place_after(
     """The place name starting at token `i` (after a preposition): capitalized words + joiners."""
     while i < len(toks) and toks[i].lower in {"the", "a", "an"}:
         i += 1
+    venue = _lowercase_venue(toks, i, lex, blocked)
+    if venue:
+        return venue, i + len(venue)
     name: list[Token] = []
     while i < len(toks):
         tok = toks[i]
+        if tok.text == "." and name and name[-1].text in lex.name_abbreviations and _capital_at(toks, i + 1):
+            name.append(tok)  # "St. Brendan's"
+            i += 1
+            continue
         if not tok.is_word or _blocked(tok, blocked):
             break
         if tok.is_capitalized and tok.text.rstrip("'’s") not in lex.not_place:
@@ -48,6 +55,45 @@ def _place_after(
     return name, i
 
 
+def _capital_at(toks: tuple[Token, ...], i: int) -> bool:
+    return i < len(toks) and toks[i].is_word and toks[i].is_capitalized
+
+
+_LOWERCASE_REACH = 4
+
+
+def _lowercase_venue(toks: tuple[Token, ...], i: int, lex: EventLexicon, blocked: tuple[Span, ...]) -> list[Token]:
+    """"(in the) library's community room", "(at the) clubhouse": lower-case words up to a venue."""
+    for j in range(i, min(i + _LOWERCASE_REACH, len(toks))):
+        tok = toks[j]
+        if not tok.is_word or tok.is_capitalized or _blocked(tok, blocked) or tok.lower in lex.place_joiners:
+            return []
+        if tok.lower in lex.lowercase_venues and not (j + 1 < len(toks) and toks[j + 1].lower == "of"):
+            return list(toks[i : j + 1])
+    return []
+
+
+def _venue_segments(toks: tuple[Token, ...], lex: EventLexicon, blocked: tuple[Span, ...]) -> list[list[Token]]:
+    """Comma-separated segments that are a capitalized venue name ("Sat., Aug. 13, 8 p.m.,
+    Harbourfront Centre Concert Stage, $25")."""
+    found: list[list[Token]] = []
+    begin = 0
+    for k in range(len(toks) + 1):
+        if k < len(toks) and toks[k].text not in {",", ";"}:
+            continue
+        segment = list(toks[begin:k])
+        if segment and segment[-1].text == ".":
+            segment.pop()
+        begin = k + 1
+        words_ok = len(segment) >= 2 and all(
+            t.is_word and (t.is_capitalized or t.lower in lex.place_joiners) and not _blocked(t, blocked)
+            for t in segment
+        )
+        if words_ok and segment[-1].lower in lex.venue_nouns and segment[0].text not in lex.not_place:
+            found.append(segment)
+    return found
+
+
 # ", Germany," / ", Ohio." after a place: its region, when punctuation follows.
 _REGION = re.compile(r",\s+([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)?)(?=[,.;:)]|\s+[–—-]|$)")
 
@@ -68,11 +114,14 @@ def _candidates(text: str, sent: Span, lex: EventLexicon, blocked: tuple[Span, .
     found: list[tuple[int, int, str]] = []
     i = 0
     while i < len(toks):
-        if toks[i].lower not in lex.place_preps or _blocked(toks[i], blocked):
+        towards = toks[i].lower == "to"  # "welcoming Hallam Rangers to Station Park": venues only
+        if not (towards or toks[i].lower in lex.place_preps) or _blocked(toks[i], blocked):
             i += 1
             continue
         name, nxt = _place_after(toks, i + 1, lex, blocked)
-        if not name or (len(name) == 1 and name[0].text.isupper() and len(name[0].text) <= 2):
+        if not name or (len(name) == 1 and name[0].text.isupper() and len(name[0].text) <= 2) or (
+            towards and name[-1].lower not in lex.venue_nouns
+        ):
             i += 1
             continue
         phrase = text[name[0].start : name[-1].end]
@@ -85,7 +134,11 @@ def _candidates(text: str, sent: Span, lex: EventLexicon, blocked: tuple[Span, .
         else:
             found.append((toks[i].start, name[-1].end, phrase))
         i = nxt
-    return found
+    taken = [(a, b) for a, b, _ in found]
+    for segment in _venue_segments(toks, lex, blocked):
+        if not any(a <= segment[0].start < b for a, b in taken):
+            found.append((segment[0].start, segment[-1].end, text[segment[0].start : segment[-1].end]))
+    return sorted(found)
 
 
 def find_location(text: str, sent: Span, anchor: int, lex: EventLexicon, blocked: tuple[Span, ...]) -> str | None:
