@@ -6,14 +6,16 @@ Stages, in order (each one pure):
    sentence becomes a draft; coarse or vague dates on a trigger become Problems;
 3. link: bare times complete an earlier all-day event; undated new events "during" a dated one
    inherit its day; "It will take place on …" borrows the event of the sentence before;
-4. merge.merge_events: repeated mentions of one event fold into one; stable UIDs; sorted.
+4. zones.place_zones: a timed event with no zone stated in the text takes its place's zone (its
+   location, else the dateline), before the --timezone default (issue 4);
+5. merge.merge_events: repeated mentions of one event fold into one; stable UIDs; sorted.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
-from calendar_extract.events import anchor, following, lexicon, link, listing, merge, recur, resolve
+from calendar_extract.events import anchor, following, lexicon, link, listing, merge, recur, resolve, zones
 from calendar_extract.events.assemble import draft_events
 from calendar_extract.events.attach import analyse
 from calendar_extract.events.prepare import weekday_tenses
@@ -58,7 +60,11 @@ def assemble(
     problems += moved
     problems += link.vague_problems(text, infos, drafts, lex, source=source)
     series = recur.weekly_series(text, infos, ctx, lex, source=source)
-    series += listing.listing_events(text, infos, ctx, lex, source=source)
-    events = link.with_dateline([d.event for d in drafts] + series, dateline(text))
+    listed = listing.listing_events(text, infos, ctx, lex, source=source)
+    lines = {(e.evidence, resolve.day_of(e.start)) for e in listed}  # a listing line is its entry
+    found = [d.event for d in drafts if (d.event.evidence, resolve.day_of(d.event.start)) not in lines]
+    place = dateline(text)
+    events = link.with_dateline(found + series + listed, place)
+    events = zones.place_zones(text, events, mentions, ctx, dateline=place)
     kept, old = link.drop_historical(events, ctx, source=source)
     return merge.merge_events(kept), tuple(dict.fromkeys(problems + old))

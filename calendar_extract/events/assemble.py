@@ -158,7 +158,7 @@ def _draft_one(
         return None  # "A federal judge on Tuesday set a May 6 hearing": the day of the decision
     if dateline_date(text, info.sentence, mention):
         return None
-    trig = pick_trigger(text, info, mention) or info.heading
+    trig = pick_trigger(text, info, mention) or _heading_of(info, mention)
     if trig is not None:
         window = _event_window(text, info.sentence, mention, trig)
         told_past = past_tense(text, window, lex) or has_past_verb(text, window)
@@ -183,6 +183,14 @@ def _draft_one(
         return problem_for(mention, event_title(text, _plain(trig), span, blocked, lex), info.sentence, source)
     event = make_event(text, info, mention, trig, placement, ctx, lex, source=source, linked=False)
     return Draft(event, info.sentence.index, mention, trig, stated)
+
+def _heading_of(info: SentenceInfo, mention: TimeMention) -> Trigger | None:
+    """The paragraph heading names a date the body states outright, not a bare weekday
+    ("Human Rights Day falls on a Sunday this year" under "PUBLIC HOLIDAY")."""
+    if mention.type is MentionType.SET or (resolve.states_date(mention) and not resolve.bare_weekday(mention)):
+        return info.heading
+    return None
+
 
 def _anchor_day(drafts: Sequence[Draft], index: int, reach: int = 3) -> dt.date | None:
     """The day of the latest event drafted in the `reach` sentences before sentence `index`."""

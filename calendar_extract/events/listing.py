@@ -125,9 +125,10 @@ def _default_time(text: str, infos: Sequence[SentenceInfo]) -> TimeMention | Non
 
 
 def _entry(text: str, info: SentenceInfo) -> tuple[TimeMention, str] | None:
-    """(date mention, own name) of a listing line: a whole short line with a date and no trigger."""
+    """(date mention, own name) of a listing line: a whole short line that opens with its date or
+    with a name and a dash ("Evening clinic - Wednesday, October 22, …")."""
     sent = info.sentence
-    if info.skipped or info.triggers or len(sent.text) > _MAX_LINE or not _whole_line(text, sent.start, sent.end):
+    if info.skipped or len(sent.text) > _MAX_LINE or not _whole_line(text, sent.start, sent.end):
         return None
     if not text[: sent.start].strip():
         return None  # the masthead "Riverside Library newsletter — 2 September 2026" dates the issue

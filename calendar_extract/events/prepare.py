@@ -14,7 +14,7 @@ from calendar_extract.events.lexicon import EventLexicon
 from calendar_extract.events.sentences import Sentence, sentence_at
 from calendar_extract.events.status import past_tense
 from calendar_extract.events.triggers import clause_bounds
-from calendar_extract.model import MentionType, TimeMention
+from calendar_extract.model import Granularity, MentionType, TimeMention
 
 __all__ = [
     "PRONOUN_START", "appositive", "attach_set_times", "dateline_date", "has_past_verb", "join_ranges",
@@ -138,8 +138,16 @@ _MOVED_FROM = re.compile(
 
 _TO = re.compile(r"\s+(?:to|until|till)\s+")
 
+_SERIES_UNTIL = re.compile(
+    r"\s*,?\s*(?:until|till|through|thru|up\s+to|to|ending|(?:right\s+)?up\s+to|until\s+and\s+including)\s+$",
+    re.IGNORECASE,
+)
+_SERIES_GAP = 60  # characters between a series and its "until <date>" ("… at 4pm AEST until 30 July")
+
+
 def attach_set_times(text: str, mentions: Sequence[TimeMention]) -> tuple[TimeMention, ...]:
-    """"every Tuesday at 6 pm" tagged as a SET and a time → one SET at 18:00."""
+    """"every Tuesday at 6 pm" tagged as a SET and a time → one SET at 18:00; "… until 30 July"
+    ends the series (RRULE UNTIL) instead of being an event of its own."""
     out: list[TimeMention] = []
     skip: set[int] = set()
     for index, mention in enumerate(mentions):
@@ -154,8 +162,27 @@ def attach_set_times(text: str, mentions: Sequence[TimeMention]) -> tuple[TimeMe
                 granularity=nxt.granularity, tzid=nxt.tzid,
             )
             skip.add(index + 1)
+            nxt = mentions[index + 2] if index + 2 < len(mentions) else None
+        if mention.type is MentionType.SET and mention.rrule and nxt is not None and _ends_series(text, mention, nxt):
+            last = nxt.until or nxt.begin
+            assert last is not None
+            day = last.date() if isinstance(last, dt.datetime) else last
+            mention = dataclasses.replace(mention, rrule=f"{mention.rrule};UNTIL={day:%Y%m%d}")
+            skip.add(mentions.index(nxt))
         out.append(mention)
     return tuple(out)
+
+
+def _ends_series(text: str, series: TimeMention, date: TimeMention) -> bool:
+    """"every Tuesday … until 30 July": a day after "until" close behind a series without an end."""
+    if "UNTIL=" in (series.rrule or "") or "COUNT=" in (series.rrule or ""):
+        return False
+    if date.type is not MentionType.DATE or date.granularity is not Granularity.DAY or date.begin is None:
+        return False
+    gap = text[series.end : date.start]
+    if len(gap) > _SERIES_GAP or re.search(r"[.;:!?]", gap):
+        return False
+    return bool(_SERIES_UNTIL.search(gap))
 
 _DATELINE_TAIL = re.compile(r"\s*(?:\([^)]{1,30}\)\s*)?[–—-]{1,2}\s")
 

@@ -87,6 +87,35 @@ def extract_day_month(match: re.Match[str], ctx: Context) -> TimeMention | None:
     return day_mention(match, "date", date, implied=("year",) if implied else ())
 
 
+_NTH_CUES = frozenset({"on", "by", "until", "till", "before", "after", "from"})
+_NTH_REACH = 7  # months searched on either side of the reference for "Sunday the 8th"
+
+
+def _month_start(ref: dt.date, offset: int) -> tuple[int, int]:
+    index = ref.year * 12 + ref.month - 1 + offset
+    return index // 12, index % 12 + 1
+
+
+def extract_weekday_nth(match: re.Match[str], ctx: Context) -> TimeMention | None:
+    """"Sunday the 8th", "Friday 6th" (the nearest month where the 8th is a Sunday, ahead unless
+    told in the past), "on the 20th" (this month's or the next one's 20th)."""
+    day = day_number(match.group("d"))
+    weekday = group(match, "wd")
+    if not weekday and previous_word(match.string, match.start()).lower() not in _NTH_CUES:
+        return None  # "the 20th sanctions package", "the 3rd largest"
+    ref = ctx.reference.date()
+    past = resolve.tense_of(match.string, match.start(), match.end()) is resolve.Tense.PAST
+    for offset in sorted(range(-_NTH_REACH, _NTH_REACH + 1), key=lambda k: (abs(k), (k > 0) == past)):
+        year, month = _month_start(ref, offset)
+        date = values.safe_date(year, month, day)
+        if date is None or (weekday and date.isoweekday() != weekday_number(weekday)):
+            continue
+        if not weekday and (date < ref) != past:
+            continue
+        return day_mention(match, "date_nth", date, implied=("month", "year"))
+    return None
+
+
 def extract_day_range(match: re.Match[str], ctx: Context) -> TimeMention | None:
     """"19-20 May", "May 19-20", "3 to 5 June", "Oct. 6–8, 2025" → first day, until last day."""
     month = month_number(match.group("mon"))

@@ -100,6 +100,17 @@ RULES: tuple[Rule, ...] = rule_table(
         dates.extract_day_month,
     ),
     Rule(
+        "date_weekday_nth",
+        r"(?P<wd>{WEEKDAY}),?\s+(?:the\s+)?(?P<d>(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th))(?![\w-])",
+        dates.extract_weekday_nth,
+    ),
+    Rule(
+        "date_the_nth",
+        r"the\s+(?P<d>(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th))"
+        r"(?=\s*(?:[,.;:)!]|$|\s+(?:at|from|to|until)\b))",
+        dates.extract_weekday_nth,
+    ),
+    Rule(
         "date_iso",
         r"(?P<y>{YEAR})-(?P<m>0[1-9]|1[0-2])-(?P<d>0[1-9]|[12]\d|3[01])"
         r"(?:[T\s](?P<h>{HOUR}):(?P<mi>{MINUTE})(?::[0-5]\d(?:\.\d+)?)?"
