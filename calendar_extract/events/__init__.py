@@ -53,6 +53,7 @@ def assemble(
     infos = analyse(text, sentences, mentions, lex)
     drafts, problems, loose = draft_events(text, infos, ctx, lex, source=source)
     drafts += link.borrow_subjects(text, infos, ctx, lex, source=source)
+    drafts, loose = link.default_times(text, infos, drafts, loose)
     drafts = link.add_times(drafts, loose)
     drafts = link.inherit_dates(text, infos, drafts, ctx, lex, source=source)
     drafts, moved = anchor.fit_weekdays(text, infos, drafts, ctx, lex, source=source)

@@ -158,7 +158,11 @@ def _draft_one(
         return None  # "A federal judge on Tuesday set a May 6 hearing": the day of the decision
     if dateline_date(text, info.sentence, mention):
         return None
-    trig = pick_trigger(text, info, mention) or _heading_of(info, mention)
+    if _ends_a_series(text, info, mention):
+        return None  # "every Saturday … now through September 27": the last day of the series
+    trig = pick_trigger(text, info, mention)
+    follows = _coordinated(text, info, mention, drafts) if trig is None else None
+    trig = trig or follows or _heading_of(info, mention)
     if trig is not None:
         window = _event_window(text, info.sentence, mention, trig)
         told_past = past_tense(text, window, lex) or has_past_verb(text, window)
@@ -182,7 +186,47 @@ def _draft_one(
         span = (info.sentence.start, info.sentence.end)
         return problem_for(mention, event_title(text, _plain(trig), span, blocked, lex), info.sentence, source)
     event = make_event(text, info, mention, trig, placement, ctx, lex, source=source, linked=False)
+    if follows is not None:  # the place of "… before moving to São Paulo's Espaço Paulista on September 14"
+        event = dataclasses.replace(event, location=_own_place(text, info, mention, drafts, lex))
     return Draft(event, info.sentence.index, mention, trig, stated)
+
+_COORDINATION_REACH = 200
+
+
+def _coordinated(text: str, info: SentenceInfo, mention: TimeMention, drafts: Sequence[Draft]) -> Trigger | None:
+    """More dates of the event dated earlier in the sentence: "The tour opens in Rio on
+    September 7, before moving to São Paulo on September 14 and Curitiba on September 21"."""
+    if not resolve.states_date(mention) or mention.type is MentionType.SET:
+        return None
+    for draft in reversed(drafts):
+        if draft.sentence != info.sentence.index or draft.mention is None:
+            continue
+        between = text[draft.mention.end : mention.start]
+        if draft.event.rrule or draft.trigger.kind == HEADING or _RANGE_END.search(between):
+            return None  # "every Saturday … now through September 27": the end of a series
+        if draft.mention.end <= mention.start and len(between) <= _COORDINATION_REACH and ";" not in between:
+            return draft.trigger
+        return None
+    return None
+
+
+def _own_place(text: str, info: SentenceInfo, mention: TimeMention, drafts: Sequence[Draft], lex: EventLexicon) -> str | None:
+    """The place named between the previous date of the sentence and this one, if any."""
+    before = [d.mention.end for d in drafts if d.sentence == info.sentence.index and d.mention is not None
+              and d.mention.end <= mention.start]
+    floor = max(before, default=info.sentence.start)
+    blocked = tuple((m.start, m.end) for m in info.mentions)
+    return find_location(text, (floor, mention.end), floor, lex, blocked)
+
+
+def _ends_a_series(text: str, info: SentenceInfo, mention: TimeMention) -> bool:
+    if not _RANGE_END.search(text, max(info.sentence.start, mention.start - 25), mention.start):
+        return False
+    return any(m.type is MentionType.SET and m.rrule and m.end <= mention.start for m in info.mentions)
+
+
+_RANGE_END = re.compile(r"\b(?:until|till|through|thru|to|up\s+to|ending|ends?)\s*(?:the\s+)?$", re.IGNORECASE)
+
 
 def _heading_of(info: SentenceInfo, mention: TimeMention) -> Trigger | None:
     """The paragraph heading names a date the body states outright, not a bare weekday

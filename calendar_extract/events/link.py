@@ -49,6 +49,33 @@ def add_times(
     return out
 
 
+# "All other shows start at 9 p.m.", "Every match kicks off at 3pm": the time of the listed events.
+_DEFAULT_TIME = re.compile(
+    r"\b(?:all|every|each)\b[^.;\n]{0,40}\b(?:start|starts|begin|begins|kick\s+off|kicks\s+off|open|opens)\b",
+    re.IGNORECASE,
+)
+
+
+def default_times(
+    text: str, infos: Sequence[SentenceInfo], drafts: list[Draft],
+    loose: Sequence[tuple[int, TimeMention, resolve.Placement]],
+) -> tuple[list[Draft], list[tuple[int, TimeMention, resolve.Placement]]]:
+    """"All other shows start at 9 p.m." times the all-day events dated earlier in its paragraph;
+    returns the drafts and the bare times still loose."""
+    out, rest = list(drafts), []
+    for index, mention, placement in loose:
+        sentence = infos[index].sentence
+        if placement.all_day or not _DEFAULT_TIME.search(sentence.text):
+            rest.append((index, mention, placement))
+            continue
+        for position, draft in enumerate(out):
+            same_paragraph = infos[draft.sentence].sentence.paragraph == sentence.paragraph
+            event = draft.event
+            if same_paragraph and draft.sentence <= index and event.all_day and event.end is None and not event.rrule:
+                out[position] = _timed(draft, resolve.with_date(placement, resolve.day_of(event.start)), mention)
+    return out, rest
+
+
 def _timed(draft: Draft, placement: resolve.Placement, mention: TimeMention) -> Draft:
     event = dataclasses.replace(
         draft.event,

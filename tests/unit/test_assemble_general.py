@@ -204,3 +204,24 @@ def test_monthly_ordinal_weekday_series_and_its_next_meeting() -> None:
 def test_monthly_ordinal_weekday_sets(phrase: str, rrule: str | None) -> None:
     found = [m.rrule for m in tag(f"The club meets {phrase}.", reference_date=dt.date(2025, 6, 5)) if m.rrule]
     assert found == ([rrule] if rrule else [])
+
+
+# More dates of one event in its sentence: each is an occurrence with its own place.
+def test_coordinated_dates_are_more_occurrences_of_the_event() -> None:
+    text = ("The tour opens in Lisbon at the Coliseu on September 7, before moving to the Porto "
+            "Arena on September 14 and then to the Braga Theatre on September 21.\n")
+    found = events(text, dt.date(2024, 4, 9))
+    assert [e.start.isoformat() for e in found] == ["2024-09-07", "2024-09-14", "2024-09-21"]
+    assert [e.location for e in found][1:] == ["Porto Arena", "Braga Theatre"]
+
+
+def test_series_end_is_no_coordinated_occurrence() -> None:
+    text = "The farmers market runs every Saturday from 8 a.m. to noon, now through September 27.\n"
+    assert [e.start.isoformat() for e in events(text, dt.date(2025, 6, 5))] == ["2025-06-07T08:00:00"]
+
+
+def test_default_time_statement_times_the_dates_of_its_paragraph() -> None:
+    text = ("The tour opens at the Coliseu on September 7, then plays the Porto Arena on September 14. "
+            "All shows start at 9 p.m.\n")
+    assert [e.start.isoformat() for e in events(text, dt.date(2024, 4, 9))] == [
+        "2024-09-07T21:00:00", "2024-09-14T21:00:00"]
