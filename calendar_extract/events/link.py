@@ -16,7 +16,7 @@ from calendar_extract.events.lexicon import EventLexicon
 from calendar_extract.events.location import find_location
 from calendar_extract.events.title import event_title
 from calendar_extract.events.triggers import Trigger
-from calendar_extract.model import Context, Event, Problem, TimeMention
+from calendar_extract.model import Context, Event, Problem, Status, TimeMention
 
 __all__ = ["add_times", "inherit_dates", "borrow_subjects", "vague_problems"]
 
@@ -164,14 +164,19 @@ def _inherited(
     return Draft(event, info.sentence.index, None, trig, date_stated=False)
 
 
+_NEW_DATE = re.compile(r"\w+\s+(?:will|would|is\s+to)\s+now\b", re.IGNORECASE)
+
+
 def borrow_subjects(
     text: str, infos: Sequence[SentenceInfo], ctx: Context, lex: EventLexicon, *, source: str
 ) -> list[Draft]:
     """"It will take place on 6 March." names the event of the sentence before it."""
     out: list[Draft] = []
     for prev, info in zip(infos, infos[1:]):
-        if prev.mentions or info.skipped or not PRONOUN_START.match(info.sentence.text):
+        if info.skipped or not PRONOUN_START.match(info.sentence.text):
             continue
+        if prev.mentions and not _NEW_DATE.match(info.sentence.text):
+            continue  # "The AGM on 27 November … It will now be on 15 January" names a new date
         named = [t for t in prev.triggers if not t.generic]
         for mention in info.mentions:
             own = pick_trigger(text, info, mention)
@@ -181,8 +186,12 @@ def borrow_subjects(
             event = make_event(text, prev, mention, named[0], placement, ctx, lex, source=source, linked=False)
             blocked = tuple((m.start, m.end) for m in info.mentions)
             place = find_location(text, (info.sentence.start, info.sentence.end), mention.start, lex, blocked)
+            status = event.status
+            if _NEW_DATE.match(info.sentence.text) and status is Status.CANCELLED:
+                status = Status.CONFIRMED  # the new date of a postponed event
             event = dataclasses.replace(
-                event, evidence=f"{prev.sentence.text} {info.sentence.text}", location=place or event.location
+                event, evidence=f"{prev.sentence.text} {info.sentence.text}", location=place or event.location,
+                status=status,
             )
             out.append(Draft(event, info.sentence.index, mention, named[0]))
             break

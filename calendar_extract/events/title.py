@@ -142,6 +142,9 @@ def noun_title(text: str, trig: Trigger, sent: Span, blocked: tuple[Span, ...], 
     return finish(f"{head} {tail}", lex)
 
 
+_PRONOUNS = frozenset({"we", "i", "you", "they", "he", "she", "it", "this", "that", "there"})
+
+
 def _subject(text: str, sent: Span, start: int, lex: EventLexicon, blocked: tuple[Span, ...]) -> str:
     """The capitalized name or short noun phrase right before a verbal trigger."""
     toks = [t for t in tokens(text, sent[0], start)]
@@ -152,6 +155,8 @@ def _subject(text: str, sent: Span, start: int, lex: EventLexicon, blocked: tupl
         return ""
     if any(t.lower in _VERBISH or t.lower.endswith("ed") and not t.is_capitalized for t in picked):
         return ""  # "going round locking": a verb phrase, not a subject
+    if len(picked) == 1 and re.sub(r"['’].*", "", picked[0].lower) in _PRONOUNS:
+        return ""  # "We're singing at …": no name
     return text[picked[0].start : picked[-1].end]
 
 
@@ -257,6 +262,8 @@ def deadline_title(text: str, trig: Trigger, sent: Span, blocked: tuple[Span, ..
     subject = _deadline_subject(text, sent, trig.start)
     if trig.text.lower().startswith(("due", "are due", "is due")) and subject:
         return finish(f"{subject} due", lex)
+    if trig.text.lower().endswith(("close", "closes")):  # "Public submissions close"
+        return finish(f"{subject} {trig.text}".strip(), lex)
     after = text[trig.end : sent[1]]
     goal = ""
     for cue in lex.deadline_objects:
