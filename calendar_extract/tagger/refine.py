@@ -10,6 +10,7 @@ from collections.abc import Callable
 from calendar_extract.model import Context, Granularity, MentionType, TimeMention
 from calendar_extract.tagger.anaphora import anchor_periods
 from calendar_extract.tagger.timezones import zone
+from calendar_extract.tagger.values import day_value
 
 Refiner = Callable[[tuple[TimeMention, ...], str, Context], tuple[TimeMention, ...]]
 Merge = Callable[[TimeMention, TimeMention, str], TimeMention | None]
@@ -192,10 +193,79 @@ def attach_until(
     return _pairwise(mentions, text, merge)
 
 
+# ", 9, and 10" / " and 16" after "Aug. 8" / "February 15": more days of the same month.
+_LISTED_DAYS = re.compile(
+    r"(?:\s*,\s*(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?)*\s*,?\s*(?:and|&)\s+(?:the\s+)?"
+    r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?![\w:%/-]|\.\d|\s*(?:a\.?m|p\.?m|[ap]m\b|h\b))",
+    re.IGNORECASE,
+)
+_DAY_NUMBER = re.compile(r"(3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?", re.IGNORECASE)
+
+
+# "12 and " / "8, 9 and " before "14 June": earlier days of the same month.
+_DAYS_BEFORE = re.compile(
+    r"(?<![\w.,:/-])(?:(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?\s*,\s*)*(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?"
+    r"\s*,?\s*(?:and|&)\s+$",
+    re.IGNORECASE,
+)
+_LISTED_REACH = 40
+
+
+def _days_before(mention: TimeMention, text: str, floor: int) -> list[TimeMention]:
+    """"12 and 14 June": day mentions for the numbers listed before a "D Month" mention."""
+    first = mention.begin
+    if not _DAY_NUMBER.fullmatch(mention.surface.split()[0]) or not isinstance(first, dt.date):
+        return []
+    listed = _DAYS_BEFORE.search(text, max(floor, mention.start - _LISTED_REACH), mention.start)
+    if listed is None or isinstance(first, dt.datetime):
+        return []
+    found: list[TimeMention] = []
+    for number in _DAY_NUMBER.finditer(text, listed.start(), listed.end()):
+        day = int(number.group(1))
+        if found and day <= (found[-1].begin.day if isinstance(found[-1].begin, dt.date) else 0):
+            return []
+        if day >= first.day:
+            return []
+        date = first.replace(day=day)
+        found.append(dataclasses.replace(
+            mention, start=number.start(), end=number.end(), surface=number.group(),
+            value=day_value(date), begin=date, until=date, rule="listed_day",
+        ))
+    return found
+
+
+def listed_days(mentions: tuple[TimeMention, ...], text: str, ctx: Context) -> tuple[TimeMention, ...]:
+    """"February 15 and 16", "Aug. 8, 9, and 10", "12 and 14 June" → one day mention per day."""
+    out: list[TimeMention] = []
+    for index, mention in enumerate(mentions):
+        if _is_explicit_day(mention) and mention.begin == mention.until:
+            out.extend(_days_before(mention, text, out[-1].end if out else 0))
+        out.append(mention)
+        if not _is_explicit_day(mention) or not _DAY_NUMBER.fullmatch(mention.surface.split()[-1]):
+            continue
+        limit = mentions[index + 1].start if index + 1 < len(mentions) else len(text)
+        listed = _LISTED_DAYS.match(text, mention.end, limit)
+        first = mention.begin
+        if listed is None or not isinstance(first, dt.date) or isinstance(first, dt.datetime):
+            continue
+        previous = first.day
+        for number in _DAY_NUMBER.finditer(text, listed.start(), listed.end()):
+            day = int(number.group(1))
+            if day <= previous:
+                break
+            date = first.replace(day=day)
+            previous = day
+            out.append(dataclasses.replace(
+                mention, start=number.start(), end=number.end(), surface=number.group(),
+                value=day_value(date), begin=date, until=date, rule="listed_day",
+            ))
+    return tuple(out)
+
+
 # Order: times join their dates first, so that "6 March 2-4 pm" becomes one TIME before ranges
 # are built; ranges need dated parts; UNTIL needs the merged date after "until".
 # anchor_periods only rewrites values, so its place is free; it goes first to see raw mentions.
 # anchor_times runs after merge_date_time so that only times left without a date are anchored.
 REFINERS: tuple[Refiner, ...] = (
-    anchor_periods, merge_date_time, anchor_times, merge_ranges, attach_until
+    anchor_periods, listed_days, merge_date_time, anchor_times, merge_ranges, attach_until
 )

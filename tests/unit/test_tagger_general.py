@@ -44,3 +44,30 @@ def test_participle_by_phrase_is_no_past_cue(text: str, value: str) -> None:
 def test_finite_past_verb_still_reads_the_past() -> None:
     (mention,) = tag("The ministers signed the deal on November 14.", reference_date=dt.date(2025, 9, 9))
     assert mention.value == "2024-11-14"
+
+
+@pytest.mark.parametrize(("text", "days"), [
+    ("Games on February 15 and 16.", ["2020-02-15", "2020-02-16"]),
+    ("Shows on Aug. 8, 9, and 10.", ["2020-08-08", "2020-08-09", "2020-08-10"]),
+    ("Shows on 12 and 14 June.", ["2020-06-12", "2020-06-14"]),
+    ("Shows on 8, 9 and 10 August.", ["2020-08-08", "2020-08-09", "2020-08-10"]),
+    ("Open between 3 and 5 June.", ["2020-06-03"]),          # a range, one mention
+    ("They will meet on May 4 and 5 pm.", ["2020-05-04"]),    # "5 pm" is a time
+])
+def test_listed_days_of_one_month(text: str, days: list[str]) -> None:
+    found = [m.value for m in tag(text, reference_date=dt.date(2020, 2, 10)) if m.type.value == "DATE"]
+    assert found == days
+
+
+@pytest.mark.parametrize(("text", "day"), [
+    ("The sectional is on Sunday the 8th.", "2019-12-08"),
+    ("Bring it back by Friday 6th at the latest.", "2019-12-06"),
+    ("See you on the 20th.", "2019-11-20"),
+    ("We met on the 3rd.", "2019-11-03"),
+])
+def test_weekday_with_ordinal_day_and_the_nth(text: str, day: str) -> None:
+    assert [m.value for m in tag(text, reference_date=dt.date(2019, 11, 17))] == [day]
+
+
+def test_the_nth_needs_a_preposition() -> None:
+    assert tag("The 20th sanctions package was adopted.", reference_date=dt.date(2019, 11, 17)) == ()
