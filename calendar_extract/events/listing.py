@@ -8,6 +8,11 @@ Tour dates, clinic schedules and fixture lists put one event per line without an
     Saturday pop-up clinics - 10 a.m. to 2 p.m.   (block heading: name and time)
     - Saturday, October 25: Riverside Library     → "Saturday pop-up clinics: Riverside Library"
     Evening clinic - Wednesday, October 22, 4 to 8 p.m., Eastgate School   (named entry)
+
+Programmes put the day on a heading line and one item per line under it:
+
+    >> Tuesday 3 June                             (day heading)
+    14:00  Hands-on workshop (Salle 2.04, …)      → "Hands-on workshop" 14:00 on 3 June, Salle 2.04
 """
 
 from __future__ import annotations
@@ -20,6 +25,7 @@ from dataclasses import dataclass
 from calendar_extract.events import resolve
 from calendar_extract.events.attach import SentenceInfo
 from calendar_extract.events.lexicon import EventLexicon
+from calendar_extract.events.location import find_location
 from calendar_extract.events.title import finish
 from calendar_extract.model import Context, Event, MentionType, Status, TimeMention
 
@@ -29,9 +35,11 @@ _MAX_LINE = 140
 _BULLET = re.compile(r"^\s*(?:[-•*–—·]\s+)?")
 _NAME_DASH = re.compile(r"^(.+?)\s+[-–—]\s*$")
 _RANGE_WORDS = re.compile(r"^[\s,]*(?:(?:through|thru|to|and|&|or|-|–)[\s,]*)*$", re.IGNORECASE)
-_SEGMENT_BREAK = re.compile(r"\s[-–—]\s|[()\[\]|:;]")
+_SEGMENT_BREAK = re.compile(r"\s[-–—]\s|[()\[\]|:;·•]")
+_ASIDE = re.compile(r"\s*\([^()]*\)\s*$")
 _HEAD_BREAK = re.compile(r"\s[-–—]\s|:\s")
-_CANCELLED = re.compile(r"\b(?:cancell?ed|called\s+off|postponed|scrapped)\b", re.IGNORECASE)
+# "Sat 5 Oct - Alemannia Südpark (H) - MOVED, see below": the line's date no longer holds.
+_CANCELLED = re.compile(r"\b(?:cancell?ed|called\s+off|postponed|scrapped|moved)\b", re.IGNORECASE)
 _NOT_PLACE = re.compile(r"^(?:sold\s+out|cancell?ed|postponed|free|tba|tbc|new\s+date)\b", re.IGNORECASE)
 # "All shows start at 8pm", "Every session begins at 10 a.m.": the time of every listed entry.
 _DEFAULT_TIME = re.compile(r"\b(?:all|every|each)\b[^.;\n]{0,40}\b(?:start|starts|begin|begins)\b", re.IGNORECASE)
@@ -107,7 +115,7 @@ def _heading(text: str, info: SentenceInfo) -> Heading | None:
     if not _whole_line(text, sent.start, sent.end) or len(sent.text) > 80 or _PROSE_END.search(sent.text):
         return None
     parts = _HEAD_BREAK.split(sent.text, maxsplit=1)
-    name = parts[0].strip(" \"'")
+    name = _ASIDE.sub("", parts[0]).strip(" \"'")  # "FIXTURES (kick-off times are local time)"
     if name.isupper():
         name = name.title()
     rest = _blank(text, sent.start + len(sent.text) - len(parts[1]), sent.end, info.mentions) if len(parts) > 1 else ""
@@ -177,10 +185,110 @@ def _weekly(text: str, info: SentenceInfo, placement: resolve.Placement) -> str 
     return f"FREQ=WEEKLY;BYDAY={','.join(_BYDAY[first:last + 1])};UNTIL={until:%Y%m%d}T235959"
 
 
+# Programme lines: a time at the start of a line, then the item ("14:00  Hands-on workshop: …").
+_TIME_LEAD = re.compile(r"^\s*(?:[-•*–—·>]+\s*)?$")
+_ITEM_LEAD = re.compile(r"[\s\-–—:|·]*")
+_ITEM_CUT = re.compile(r"\s[-–—]\s|[:(\[;|·]|\s+at\s+(?:the\s+)?[A-Z]")
+_DAY_HEADING_WORDS = 4  # ">> Tuesday 3 June", "Day 2 - Wednesday 4 June", "THURSDAY 5 JUNE"
+_PROGRAMME_REACH = 20  # lines back from an item to its day heading
+
+
+def _day_heading(text: str, info: SentenceInfo) -> dt.date | None:
+    """The day of a programme's day heading: a whole short line that is one date and a few words."""
+    sent = info.sentence
+    if len(sent.text) > 60 or not _whole_line(text, sent.start, sent.end) or len(info.mentions) != 1:
+        return None
+    day = info.mentions[0]
+    if day.type is not MentionType.DATE or not _dated(day) or day.until not in (None, day.begin):
+        return None
+    if len(re.findall(r"[^\W\d_]+", _blank(text, sent.start, sent.end, info.mentions))) > _DAY_HEADING_WORDS:
+        return None
+    assert day.begin is not None
+    return resolve.day_of(day.begin)
+
+
+def _programme_item(text: str, info: SentenceInfo) -> tuple[TimeMention, str, int] | None:
+    """(time, item name, where the name starts) of a line that opens with a bare time and names
+    an event after it: "19:30  Gala dinner at the Musée des Confluences - included …"."""
+    sent = info.sentence
+    if info.skipped or len(sent.text) > _MAX_LINE or not _whole_line(text, sent.start, sent.end):
+        return None
+    times = [m for m in info.mentions if _timed(m)]
+    if not times or resolve.states_date(times[0]) or not _TIME_LEAD.match(text[sent.start : times[0].start]):
+        return None
+    first = times[0]
+    start = _ITEM_LEAD.match(text, first.end, sent.end).end()  # type: ignore[union-attr]
+    cut = _ITEM_CUT.search(text, start, sent.end)
+    stop = cut.start() if cut else sent.end
+    name = text[start:stop].strip(" ,.")
+    if not re.match(r"[^\W\d_]", name) or not info.triggers:
+        return None  # "10:00 - 12:00" alone, or a line that names no event ("09:30  Coffee")
+    return first, name, start
+
+
+_ROOM = re.compile(r"\(([A-Z][^,;()|]{1,40}?)\s*[,;)]")
+
+
+def _room(item_text: str) -> str | None:
+    """The room of a programme item, first in its brackets: "(Salle 2.04, limited to 40 seats)"."""
+    found = _ROOM.search(item_text)
+    return found.group(1) if found else None
+
+
+def _item_class(info: SentenceInfo, start: int) -> str:
+    """The class of the item's own trigger, else of the first one on its line."""
+    return next((t.cls for t in info.triggers if t.start >= start), info.triggers[0].cls)
+
+
+def _programme_day(text: str, infos: Sequence[SentenceInfo], index: int) -> dt.date | None:
+    """The day heading above programme item `index`; a dated line of prose in between ends the search."""
+    for back in range(index - 1, max(-1, index - _PROGRAMME_REACH), -1):
+        day = _day_heading(text, infos[back])
+        if day is not None:
+            return day
+        if any(_dated(m) for m in infos[back].mentions):
+            return None
+    return None
+
+
+def programme_events(
+    text: str, infos: Sequence[SentenceInfo], ctx: Context, lex: EventLexicon, *, source: str
+) -> list[Event]:
+    """One timed event per item of a day-by-day programme.
+
+    Example: ">> Tuesday 3 June" then "14:00  Hands-on workshop: fine-tuning … (Salle 2.04, …)"
+    → "Hands-on workshop" 2025-06-03 14:00, whatever day the bare time was first read on.
+    """
+    events = []
+    for index, info in enumerate(infos):
+        item = _programme_item(text, info)
+        day = _programme_day(text, infos, index) if item is not None else None
+        if item is None or day is None:
+            continue
+        first, name, start = item
+        placement = resolve.place(first, ctx)
+        if placement is None:
+            continue
+        placement = resolve.with_date(placement, day)
+        blocked = tuple((m.start, m.end) for m in info.mentions)
+        place = find_location(text, (start, info.sentence.end), start, lex, blocked) or _room(
+            _blank(text, start, info.sentence.end, info.mentions))
+        events.append(Event(
+            title=finish(name, lex), start=placement.start, end=placement.end, all_day=placement.all_day,
+            tzid=placement.tzid, location=place, status=Status.CONFIRMED,
+            upcoming=resolve.upcoming(placement.start, ctx), evidence=info.sentence.text, source=source,
+            # The slot is in the trigger's class: merge folds one class per day into one event,
+            # but two items of one day's programme are two events.
+            confidence=0.6, trigger=f"programme-{placement.start:%H%M}:{_item_class(info, start)}",
+            reasons=(f"programme line: '{first.surface}' under the heading of {day}",),
+        ))
+    return events
+
+
 def listing_events(
     text: str, infos: Sequence[SentenceInfo], ctx: Context, lex: EventLexicon, *, source: str
 ) -> list[Event]:
-    """One event per listing line (see the module docstring)."""
+    """One event per listing line (see the module docstring), and per programme item."""
     entries = {i: e for i, info in enumerate(infos) if (e := _entry(text, info)) is not None}
     default = _default_time(text, infos) if entries else None
     events = []
@@ -201,4 +309,4 @@ def listing_events(
             evidence=info.sentence.text, source=source, confidence=0.5, trigger="listing:entry",
             reasons=(f"listing line: '{first.surface}' → {placement.start}",),
         ))
-    return events
+    return events + programme_events(text, infos, ctx, lex, source=source)

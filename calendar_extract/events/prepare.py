@@ -110,7 +110,9 @@ _UNTIL = re.compile(r"\b(?:until|till|to|through|thru|and)\s+(?:the\s+)?$", re.I
 
 def join_ranges(text: str, info: SentenceInfo) -> tuple[TimeMention, ...]:
     """"From 4:30 p.m. on Friday, December 22 … until 7:30 a.m. on Tuesday January 2" → one
-    mention spanning both; the second stays only when another trigger claims it."""
+    mention spanning both; the second stays only when another trigger claims it. A mention that
+    is a range itself ("from 8 a.m. to noon … through September 27") opens no other one, nor
+    does a day after a move ("moved from Friday to Sunday")."""
     mentions = list(info.mentions)
     out: list[TimeMention] = []
     skip: set[int] = set()
@@ -119,8 +121,14 @@ def join_ranges(text: str, info: SentenceInfo) -> tuple[TimeMention, ...]:
             continue
         start = max(info.sentence.start, first.start - 20)
         partner = None
-        if _FROM.search(text[start : first.start]) and first.begin is not None:
-            partner = next((j for j in range(i + 1, len(mentions)) if _closes(text, first, mentions[j])), None)
+        moved = _MOVE_VERB.search(text, max(info.sentence.start, first.start - 60), first.start)
+        if first.begin is not None and first.until in (None, first.begin) and moved is None:
+            before = text[start : first.start]
+            closes = _closes if _FROM.search(before) else _shuts if _OPENS.search(before) else _runs_to
+            if _day_pair(text, first, mentions[i + 1] if i + 1 < len(mentions) else None):
+                partner = i + 1
+            elif closes is not None:
+                partner = next((j for j in range(i + 1, len(mentions)) if closes(text, first, mentions[j])), None)
         if partner is None:
             out.append(first)
             continue
@@ -129,6 +137,12 @@ def join_ranges(text: str, info: SentenceInfo) -> tuple[TimeMention, ...]:
         if pick_trigger(text, info, second) == pick_trigger(text, info, first):
             skip.add(partner)
     return tuple(out)
+
+# "moved from Friday to Sunday" names the old day and the new one, not a range.
+_MOVE_VERB = re.compile(
+    r"\b(?:moved|postponed|rescheduled|pushed\s+back|delayed|brought\s+forward|shifted)\b[^.;:,]{0,30}$",
+    re.IGNORECASE,
+)
 
 _MOVED_FROM = re.compile(
     r"\b(?:moved|postponed|rescheduled|pushed\s+back|delayed|brought\s+forward|shifted|changed)\b"
@@ -139,10 +153,14 @@ _MOVED_FROM = re.compile(
 _TO = re.compile(r"\s+(?:to|until|till)\s+")
 
 _SERIES_UNTIL = re.compile(
-    r"\s*,?\s*(?:until|till|through|thru|up\s+to|to|ending|(?:right\s+)?up\s+to|until\s+and\s+including)\s+$",
+    r"\s*,?\s*(?:until|till|through|thru|up\s+to|to|ending|(?:right\s+)?up\s+to|until\s+and\s+including)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
 _SERIES_GAP = 60  # characters between a series and its "until <date>" ("… at 4pm AEST until 30 July")
+
+
+# "every Tuesday at 6 pm", "every Wednesday, 7.30-9.30pm", "each Friday from 10 to 12".
+_SET_TIME_GAP = re.compile(r"\s*,?\s*(?:at|from)?\s*")
 
 
 def attach_set_times(text: str, mentions: Sequence[TimeMention]) -> tuple[TimeMention, ...]:
@@ -156,10 +174,10 @@ def attach_set_times(text: str, mentions: Sequence[TimeMention]) -> tuple[TimeMe
         nxt = mentions[index + 1] if index + 1 < len(mentions) else None
         if (mention.type is MentionType.SET and nxt is not None and nxt.type is MentionType.TIME
                 and isinstance(nxt.begin, dt.datetime)
-                and re.fullmatch(r"\s*(?:at|from)?\s*", text[mention.end : nxt.start])):
+                and _SET_TIME_GAP.fullmatch(text, mention.end, nxt.start)):
             mention = dataclasses.replace(
                 mention, end=nxt.end, surface=text[mention.start : nxt.end], begin=nxt.begin,
-                granularity=nxt.granularity, tzid=nxt.tzid,
+                until=nxt.until, granularity=nxt.granularity, tzid=nxt.tzid,
             )
             skip.add(index + 1)
             nxt = mentions[index + 2] if index + 2 < len(mentions) else None
@@ -217,6 +235,63 @@ def _closes(text: str, first: TimeMention, second: TimeMention) -> bool:
     if second.until not in (None, second.begin) or re.search(r"[:;]", text[first.end : second.start]):
         return False  # "from 20 to 24 April: … to 13 to 17 July" are two ranges
     return bool(_UNTIL.search(before)) and _sortable(second.begin) > _sortable(first.begin)
+
+_OPENS = re.compile(r"\b(?:open(?:s|ing)?|start(?:s|ing)?|begin(?:s|ning)?)\s+at\s+$", re.IGNORECASE)
+_SHUTS = re.compile(r"\b(?:clos(?:e|es|ing)|end(?:s|ing)?|finish(?:es|ing)?)\s+at\s+$", re.IGNORECASE)
+_SHUT_REACH = 60
+
+
+def _shuts(text: str, first: TimeMention, second: TimeMention) -> bool:
+    """True when `second` is the closing time of the window `first` opens: "a launch window
+    opening at 6:42 a.m. EST and closing at 8:42 a.m." (not "opens at 9; talks end at 5 on Friday")."""
+    if first.type is not MentionType.TIME or second.type is not MentionType.TIME:
+        return False
+    if not isinstance(first.begin, dt.datetime) or not isinstance(second.begin, dt.datetime):
+        return False
+    between = text[first.end : second.start]
+    if len(between) > _SHUT_REACH or re.search(r"[.;:!?]", between) or "date" not in second.implied:
+        return False
+    return bool(_SHUTS.search(between)) and _sortable(second.begin) > _sortable(first.begin)
+
+
+_DAY_DASH = re.compile(r"\s*(?:[-–—]|to|through|thru|until|till)\s*", re.IGNORECASE)
+_DAY_PAIR_SPAN = 7
+
+
+def _day_pair(text: str, first: TimeMention, second: TimeMention | None) -> bool:
+    """Two days joined by a dash or "to"/"through" that the tagger read apart: "Friday through
+    Sunday", "Friday-Sunday" (at most a week; not "Friday, Sunday" or "Friday and Sunday")."""
+    if second is None or not _DAY_DASH.fullmatch(text, first.end, second.start):
+        return False
+    days = [m.begin for m in (first, second) if m.type is MentionType.DATE and m.granularity is Granularity.DAY
+            and isinstance(m.begin, dt.date) and m.until in (None, m.begin)]
+    if len(days) != 2:
+        return False
+    assert days[0] is not None and days[1] is not None
+    gap = (resolve.day_of(days[1]) - resolve.day_of(days[0])).days
+    return 0 < gap <= _DAY_PAIR_SPAN
+
+
+_RUNS_TO = re.compile(
+    r"\b(?:runs?|running|continues?|continuing|lasts?|lasting|stays?\s+open|remains?\s+open)\s+"
+    r"(?:on\s+)?(?:through|thru|until|till|to)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+_RUNS_REACH = 50
+
+
+def _runs_to(text: str, first: TimeMention, second: TimeMention) -> bool:
+    """True when `second` is the last day of an event that starts on `first`: "the fair opens
+    Friday and runs through Sunday" (days only; not "opens Friday; the sale runs to Monday")."""
+    if first.granularity is not Granularity.DAY or second.granularity is not Granularity.DAY:
+        return False
+    if not isinstance(first.begin, dt.date) or not isinstance(second.begin, dt.date):
+        return False
+    between = text[first.end : second.start]
+    if len(between) > _RUNS_REACH or re.search(r"[.;:!?]", between) or second.until not in (None, second.begin):
+        return False
+    return bool(_RUNS_TO.search(between)) and _sortable(second.begin) > _sortable(first.begin)
+
 
 def _sortable(value: dt.date | dt.datetime) -> dt.datetime:
     if isinstance(value, dt.datetime):

@@ -132,7 +132,15 @@ def _place_set(mention: TimeMention, ctx: Context) -> Placement | None:
     timed = mention.granularity in _TIMED or "BYHOUR" in mention.rrule
     start: dt.date | dt.datetime = first if timed else first.date()
     zone = (mention.tzid or ctx.timezone) if timed else None
-    return Placement(start, None, not timed, zone, mention.rrule)
+    return Placement(start, _series_end(mention, first) if timed else None, not timed, zone, mention.rrule)
+
+
+def _series_end(mention: TimeMention, first: dt.datetime) -> dt.datetime | None:
+    """End of the first occurrence of a timed series: "every Wednesday, 7.30-9.30pm" → 21:30."""
+    begin, until = mention.begin, mention.until
+    if not isinstance(begin, dt.datetime) or not isinstance(until, dt.datetime) or until <= begin:
+        return None
+    return first + (until - begin)
 
 
 def first_occurrence(
