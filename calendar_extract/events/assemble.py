@@ -27,9 +27,17 @@ from calendar_extract.events.title import event_title
 from calendar_extract.events.triggers import Trigger, clause_bounds
 from calendar_extract.model import Context, Event, MentionType, Problem, Status, TimeMention
 
-__all__ = ["Draft", "draft_events", "make_event", "problem_for"]
+__all__ = ["DEFAULT_TIME", "Draft", "draft_events", "make_event", "problem_for"]
 
 Span = tuple[int, int]
+
+# "All other shows start at 9 p.m.", "Every match kicks off at 3pm": the time of the listed events.
+DEFAULT_TIME = re.compile(
+    r"\b(?:all|every|each|both)\b[^.;\n]{0,40}\b(?:start|starts|starting|begin|begins|kick\s+off|kicks\s+off"
+    r"|open|opens)\b",
+    re.IGNORECASE,
+)
+
 
 _N_DAY = re.compile(r"\b(two|three|four|five|six|seven|eight|nine|ten|\d{1,2})-day\b", re.IGNORECASE)
 
@@ -177,6 +185,8 @@ def _draft_one(
             placement = resolve.with_date(placement, anchor)
         if trig is None or trig.generic or trig.cls in {"keynote", "statement"}:
             return placement  # a bare time: it may give the time of an earlier all-day event
+        if DEFAULT_TIME.search(info.sentence.text):
+            return placement  # "Both are day games starting at 1.30 pm": the time of earlier dates
         if anchor is not None and trig.kind == "noun" and _inside_event(text, trig, info.sentence.start, lex):
             return None  # "a reading at the fair at 2:30 pm": a part of it, not the fair's time
     if trig is None or (trig.generic and trig.noun == "event" and PRONOUN_START.match(info.sentence.text)):

@@ -9,7 +9,7 @@ import re
 from collections.abc import Sequence
 
 from calendar_extract.events import resolve
-from calendar_extract.events.assemble import Draft, make_event
+from calendar_extract.events.assemble import DEFAULT_TIME, Draft, make_event
 from calendar_extract.events.attach import SentenceInfo, pick_trigger
 from calendar_extract.events.prepare import PRONOUN_START
 from calendar_extract.events.lexicon import EventLexicon
@@ -49,13 +49,6 @@ def add_times(
     return out
 
 
-# "All other shows start at 9 p.m.", "Every match kicks off at 3pm": the time of the listed events.
-_DEFAULT_TIME = re.compile(
-    r"\b(?:all|every|each)\b[^.;\n]{0,40}\b(?:start|starts|begin|begins|kick\s+off|kicks\s+off|open|opens)\b",
-    re.IGNORECASE,
-)
-
-
 def default_times(
     text: str, infos: Sequence[SentenceInfo], drafts: list[Draft],
     loose: Sequence[tuple[int, TimeMention, resolve.Placement]],
@@ -65,7 +58,7 @@ def default_times(
     out, rest = list(drafts), []
     for index, mention, placement in loose:
         sentence = infos[index].sentence
-        if placement.all_day or not _DEFAULT_TIME.search(sentence.text):
+        if placement.all_day or not DEFAULT_TIME.search(sentence.text):
             rest.append((index, mention, placement))
             continue
         for position, draft in enumerate(out):

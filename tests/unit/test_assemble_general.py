@@ -225,3 +225,18 @@ def test_default_time_statement_times_the_dates_of_its_paragraph() -> None:
             "All shows start at 9 p.m.\n")
     assert [e.start.isoformat() for e in events(text, dt.date(2024, 4, 9))] == [
         "2024-09-07T21:00:00", "2024-09-14T21:00:00"]
+
+
+def test_listed_days_with_a_shared_start_time() -> None:
+    text = ("The final two games move to the Barsapara Cricket Stadium in Guwahati on February 15 "
+            "and 16. Both are day games starting at 1.30 pm IST to avoid the evening dew.\n")
+    found = events(text, dt.date(2020, 2, 10))
+    assert [(e.start.isoformat(), e.tzid) for e in found] == [
+        ("2020-02-15T13:30:00", "Asia/Kolkata"), ("2020-02-16T13:30:00", "Asia/Kolkata")]
+
+
+def test_a_default_time_does_not_time_other_paragraphs() -> None:
+    text = ("The fair opens on Saturday, June 14.\n\nThe games are on June 20 and 21. "
+            "Both games start at 3pm.\n")
+    found = {e.start.isoformat() for e in events(text, dt.date(2025, 6, 5))}
+    assert found == {"2025-06-14", "2025-06-20T15:00:00", "2025-06-21T15:00:00"}
