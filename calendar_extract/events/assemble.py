@@ -181,6 +181,9 @@ def _draft_one(
     stated = resolve.states_date(mention)
     if placement is not None and not stated:
         anchor = _anchor_day(drafts, info.sentence.index)
+        own = resolve.day_of(placement.start)
+        if anchor is not None and own > anchor and own != ctx.reference.date():
+            anchor = None  # the tagger dated it by a later date ("15:30 … " under "Thursday 5 June")
         if anchor is not None:
             placement = resolve.with_date(placement, anchor)
         if trig is None or trig.generic or trig.cls in {"keynote", "statement"}:

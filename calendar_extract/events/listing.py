@@ -114,6 +114,8 @@ def _heading(text: str, info: SentenceInfo) -> Heading | None:
     sent = info.sentence
     if not _whole_line(text, sent.start, sent.end) or len(sent.text) > 80 or _PROSE_END.search(sent.text):
         return None
+    if _programme_item(text, info) is not None:
+        return None  # "19:30  Gala dinner": an item of the day above, not the heading of the next
     parts = _HEAD_BREAK.split(sent.text, maxsplit=1)
     name = _ASIDE.sub("", parts[0]).strip(" \"'")  # "FIXTURES (kick-off times are local time)"
     if name.isupper():

@@ -240,3 +240,10 @@ def test_a_default_time_does_not_time_other_paragraphs() -> None:
             "Both games start at 3pm.\n")
     found = {e.start.isoformat() for e in events(text, dt.date(2025, 6, 5))}
     assert found == {"2025-06-14", "2025-06-20T15:00:00", "2025-06-21T15:00:00"}
+
+
+def test_a_bare_time_under_a_later_day_heading_keeps_that_day() -> None:
+    text = ("Wednesday 4 June\n19:30  Gala dinner at the museum\n\n"
+            "Thursday 5 June\n15:30  Closing session and best-paper award\n")
+    found = sorted((e.start.isoformat(), e.title.split()[0]) for e in events(text, dt.date(2025, 5, 12)))
+    assert found == [("2025-06-04T19:30:00", "Gala"), ("2025-06-05T15:30:00", "Closing")]
