@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from calendar_extract.events import anchor, following, lexicon, link, listing, merge, recur, resolve, zones
+from calendar_extract.events import anchor, following, lexicon, link, listing, merge, recur, resolve, venues, zones
 from calendar_extract.events.assemble import draft_events
 from calendar_extract.events.attach import analyse
 from calendar_extract.events.prepare import weekday_tenses
@@ -66,6 +66,7 @@ def assemble(
     found = [d.event for d in drafts if (d.event.evidence, resolve.day_of(d.event.start)) not in lines]
     place = dateline(text)
     events = link.with_dateline(found + series + listed, place)
+    events = venues.refine(text, events, place)  # venue lines, "the same venue", dateline towns
     events = zones.place_zones(text, events, mentions, ctx, dateline=place)
     kept, old = link.drop_historical(events, ctx, source=source)
     return merge.merge_events(kept), tuple(dict.fromkeys(problems + old))

@@ -1,15 +1,62 @@
-"""Locations and participants of an event, read from its sentence."""
+"""Locations and participants of an event, read from its sentence; the document's dateline.
+
+A place phrase is a name after a preposition ("at the Palace of the Grand Dukes"), a town's venue
+("to São Paulo's Espaço Paulista"), a venue that is the subject of its clause ("The Bombay High
+Court on Tuesday adjourned …", "the Rheinpark hosts …"), an online venue ("on Zoom"), or, when the
+sentence has none, a venue naming the event ("the Fire Station 12 pancake breakfast").
+events.venues adds what the rest of the document says (venue lines, "the same venue").
+"""
 
 from __future__ import annotations
 
+import functools
 import re
+from dataclasses import dataclass
 
-from calendar_extract.events.lexicon import EventLexicon
+from calendar_extract import places
+from calendar_extract.events.lexicon import EventLexicon, alternation
+from calendar_extract.patterns import read_lexicon_file
 from calendar_extract.events.triggers import Token, tokens
 
-__all__ = ["find_location", "find_participants"]
+__all__ = ["VenueWords", "dateline", "find_location", "find_participants", "place_phrases", "venue_words"]
 
 Span = tuple[int, int]
+
+
+@dataclass(frozen=True, slots=True)
+class VenueWords:
+    """The venue words of lexicon/en_events.toml [location] that the event lexicon does not carry."""
+
+    labels: re.Pattern[str]
+    same_place: re.Pattern[str]
+    online: re.Pattern[str]
+    subject_venues: frozenset[str]
+    hosts: re.Pattern[str]
+    list_joiners: frozenset[str]
+    repeats: re.Pattern[str]
+    online_cues: re.Pattern[str]
+    function_words: frozenset[str]
+
+
+@functools.cache
+def venue_words() -> VenueWords:
+    """Read the [location] venue lists once, on first use."""
+    section = read_lexicon_file("en_events.toml")["location"]
+    labels = "|".join(re.escape(w) for w in section["venue_labels"])
+    nouns = "|".join(re.escape(w) for w in section["same_place_nouns"])
+    online = "|".join(re.escape(w) for w in sorted(section["online_venues"], key=len, reverse=True))
+    return VenueWords(
+        labels=re.compile(rf"^[ \t]*(?:\d{{1,2}}[.)][ \t]*)?(?:{labels})[ \t]*:[ \t]*(\S[^\n]*)$",
+                          re.IGNORECASE | re.MULTILINE),
+        same_place=re.compile(rf"\b(?:the\s+)?same\s+(?:{nouns})\b", re.IGNORECASE),
+        online=re.compile(rf"\bon\s+({online})\b"),
+        subject_venues=frozenset(section["subject_venues"]),
+        hosts=re.compile(alternation(section["host_verbs"])),
+        list_joiners=frozenset(section["list_joiners"]),
+        repeats=re.compile(alternation(section["repeat_phrases"]), re.IGNORECASE),
+        online_cues=re.compile(alternation(section["online_cues"]), re.IGNORECASE),
+        function_words=frozenset(section["function_words"]),
+    )
 
 
 def _blocked(tok: Token, blocked: tuple[Span, ...]) -> bool:
@@ -34,7 +81,7 @@ def _place_after(
             continue
         if not tok.is_word or _blocked(tok, blocked):
             break
-        if tok.is_capitalized and tok.text.rstrip("'’s") not in lex.not_place:
+        if tok.is_capitalized and _bare(tok.text) not in lex.not_place:
             name.append(tok)
         elif name and any(ch.isdigit() for ch in tok.text) and len(tok.text) <= 3:
             name.append(tok)
@@ -45,7 +92,7 @@ def _place_after(
             name.append(toks[i])
             i += 1
             break
-        elif name and tok.lower in lex.place_joiners and i + 1 < len(toks) and toks[i + 1].is_capitalized:
+        elif name and tok.lower in lex.place_joiners and _capital_after_joiners(toks, i, lex):
             name.append(tok)
         else:
             break
@@ -53,6 +100,27 @@ def _place_after(
     while name and (name[-1].lower in lex.place_joiners or len(name[-1].text) == 4 and name[-1].text.isdigit()):
         name.pop()
     return name, i
+
+
+def _bare(word: str) -> str:
+    """The word without a possessive ending ("Brendan's" → "Brendan"; "Falls" stays)."""
+    for ending in ("'s", "’s", "'", "’"):
+        if word.endswith(ending):
+            return word[: -len(ending)]
+    return word
+
+
+def _capital_after_joiners(toks: tuple[Token, ...], i: int, lex: EventLexicon) -> bool:
+    """True when one or two joiners at `i` lead to a capitalized word ("Palace of the Grand Dukes")."""
+    for j in (i + 1, i + 2):
+        if j >= len(toks) or not toks[j].is_word:
+            return False
+        if toks[j].is_capitalized:
+            return True
+        # "of the", "de la"; never "and the" ("Town Hall and the Mayor")
+        if j == i + 2 or toks[j].lower not in lex.place_joiners or toks[i].lower in venue_words().list_joiners:
+            return False
+    return False
 
 
 def _capital_at(toks: tuple[Token, ...], i: int) -> bool:
@@ -84,6 +152,8 @@ def _venue_segments(toks: tuple[Token, ...], lex: EventLexicon, blocked: tuple[S
         segment = list(toks[begin:k])
         if segment and segment[-1].text == ".":
             segment.pop()
+        while segment and segment[0].lower in lex.place_joiners:
+            segment.pop(0)  # ", on the Lumen Developer Forum." → "Lumen Developer Forum"
         begin = k + 1
         words_ok = len(segment) >= 2 and all(
             t.is_word and (t.is_capitalized or t.lower in lex.place_joiners) and not _blocked(t, blocked)
@@ -99,16 +169,17 @@ _REGION = re.compile(r",\s+([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)?)(?=[,.;:)]|
 
 
 def _venue_ahead(toks: tuple[Token, ...], i: int, lex: EventLexicon) -> bool:
-    """True when a venue noun follows within two lower-case words ("Hudson conference room")."""
+    """True when a venue noun follows within two lower-case words ("Hudson conference room"), not
+    past a preposition or article ("Hyatt Place across the street")."""
     for j in range(i, min(i + 3, len(toks))):
-        if not toks[j].is_word or toks[j].is_capitalized:
+        if not toks[j].is_word or toks[j].is_capitalized or toks[j].lower in venue_words().function_words:
             return False
         if toks[j].lower in lex.venue_nouns:
             return True
     return False
 
 
-def _candidates(text: str, sent: Span, lex: EventLexicon, blocked: tuple[Span, ...]) -> list[tuple[int, int, str]]:
+def place_phrases(text: str, sent: Span, lex: EventLexicon, blocked: tuple[Span, ...]) -> list[tuple[int, int, str]]:
     """(start, end, name) of every place phrase in the sentence; "at X in Y" joined as "X, Y"."""
     toks = tokens(text, sent[0], sent[1])
     found: list[tuple[int, int, str]] = []
@@ -134,11 +205,100 @@ def _candidates(text: str, sent: Span, lex: EventLexicon, blocked: tuple[Span, .
         else:
             found.append((toks[i].start, name[-1].end, phrase))
         i = nxt
+    found += _subject_phrases(text, toks, lex, blocked)
+    found += [(m.start(), m.end(), m.group(1)) for m in venue_words().online.finditer(text, sent[0], sent[1])]
+    for start, end, phrase in _possessive_venues(text, sent, blocked):
+        found = [c for c in found if not (c[0] < end and start < c[1])] + [(start, end, phrase)]
     taken = [(a, b) for a, b, _ in found]
     for segment in _venue_segments(toks, lex, blocked):
         if not any(a <= segment[0].start < b for a, b in taken):
             found.append((segment[0].start, segment[-1].end, text[segment[0].start : segment[-1].end]))
     return sorted(found)
+
+
+_CLAUSE_OPENERS = frozenset({":", ";", "-", "–", "—"})
+
+
+def _subject_phrases(
+    text: str, toks: tuple[Token, ...], lex: EventLexicon, blocked: tuple[Span, ...]
+) -> list[tuple[int, int, str]]:
+    """Venues that are the subject of their clause: "The Bombay High Court on Tuesday adjourned …",
+    "Deschutes Junction Road will be closed …" (a court or road, then a lower-case word), and the
+    subject of a host verb ("the Rheinpark hosts an open-air concert")."""
+    words = venue_words()
+    found = []
+    for k, tok in enumerate(toks):
+        if k and toks[k - 1].text not in _CLAUSE_OPENERS:
+            continue
+        name, _ = _place_after(toks, k, lex, blocked)
+        core = [t for t in name if not t.text[:1].isdigit()]
+        nxt = toks.index(name[-1]) + 1 if name else len(toks)
+        if len(core) >= 2 and core[-1].lower in words.subject_venues and nxt < len(toks) and toks[nxt].text[:1].islower():
+            found.append((name[0].start, name[-1].end, text[name[0].start : name[-1].end]))
+    for match in words.hosts.finditer(text, toks[0].start if toks else 0, toks[-1].end if toks else 0):
+        before = [t for t in toks if t.end <= match.start()]
+        name = []
+        while before and before[-1].is_word and before[-1].is_capitalized and not _blocked(before[-1], blocked):
+            name.insert(0, before.pop())
+        while name and name[0].text in lex.not_place:
+            name.pop(0)
+        phrase = text[name[0].start : name[-1].end] if name else ""
+        if phrase and (_venue_word(name[-1].lower, lex) or _is_town(phrase)):
+            found.append((name[0].start, name[-1].end, phrase))  # not "Lumen will host …"
+    return found
+
+
+def _venue_word(word: str, lex: EventLexicon) -> bool:
+    """A venue noun, or a compound ending in one ("Rheinpark", "Festhalle")."""
+    return word in lex.venue_nouns or any(word.endswith(n) for n in lex.venue_nouns if len(n) >= 4)
+
+
+def _is_town(phrase: str) -> bool:
+    place = places.find_place(phrase)
+    return place is not None and place.kind == "city" and place.name == phrase
+
+
+_UPPER = "A-ZÀ-ÖØ-Þ"
+# "moving to São Paulo's Espaço Paulista", "and Curitiba's Arena Araucária": a town's venue.
+_POSSESSIVE_VENUE = re.compile(
+    rf"\b(?:to|at|in|and|from)\s+([{_UPPER}][\w.-]*(?:\s+[{_UPPER}][\w.-]*){{0,2}})['’]s\s+"
+    rf"([{_UPPER}][\w-]*(?:\s+(?:(?:de|do|da|of|the)\s+)?[{_UPPER}][\w-]*){{0,3}})"
+)
+
+
+def _possessive_venues(text: str, sent: Span, blocked: tuple[Span, ...]) -> list[tuple[int, int, str]]:
+    """(start, end, "Venue, Town") of every "Town's Venue" after a preposition, for a town the
+    gazetteer knows ("Germany's Angela Merkel" names no town; "Paris's mayor" no venue)."""
+    found = []
+    for match in _POSSESSIVE_VENUE.finditer(text, sent[0], sent[1]):
+        if any(b[0] < match.end() and match.start() < b[1] for b in blocked):
+            continue
+        place = places.find_place(match.group(1))
+        if place is not None and place.kind == "city" and place.name == match.group(1):
+            found.append((match.start(1), match.end(), f"{match.group(2)}, {match.group(1)}"))
+    return found
+
+
+def _name_word(tok: Token) -> bool:
+    """A capitalized word or a short number ("Fire Station 12")."""
+    return tok.is_word and (tok.is_capitalized or tok.text.isdigit() and len(tok.text) <= 3)
+
+
+def _venue_modifier(before: tuple[Token, ...], lex: EventLexicon, blocked: tuple[Span, ...]) -> str | None:
+    """"the Fire Station 12 pancake breakfast" → "Fire Station 12": the capitalized name (and its
+    number) ending in a venue noun, right before the trigger ("The White House said the summit …"
+    has none)."""
+    k = len(before)
+    if k > 1 and before[-1].text.islower() and before[-1].lower not in venue_words().function_words and _name_word(before[-2]):
+        k -= 1  # one noun between: "the Fire Station 12 pancake breakfast"
+    end = k
+    while k and _name_word(before[k - 1]) and not _blocked(before[k - 1], blocked):
+        k -= 1
+    name = [t for t in before[k:end] if t.text not in lex.not_place or t is not before[k]]
+    core = [t for t in name if not t.text.isdigit()]
+    if len(core) < 2 or core[-1].lower not in lex.venue_nouns or name[0].text in lex.not_place:
+        return None
+    return " ".join(t.text for t in name)
 
 
 def find_location(text: str, sent: Span, anchor: int, lex: EventLexicon, blocked: tuple[Span, ...]) -> str | None:
@@ -147,9 +307,11 @@ def find_location(text: str, sent: Span, anchor: int, lex: EventLexicon, blocked
     Example: "the Round-of-16 tie being played at the Kalinga Stadium in Bhubaneswar on Tuesday"
     → "Kalinga Stadium, Bhubaneswar".
     """
-    found = [c for c in _candidates(text, sent, lex, blocked) if c[1] > anchor or text[c[1] : anchor].strip()]
+    found = [c for c in place_phrases(text, sent, lex, blocked) if c[1] > anchor or text[c[1] : anchor].strip()]
     if not found:
-        return None  # (a name right before the trigger is its modifier: "Champions League final")
+        # A name right before the trigger is its modifier ("Champions League final"), and a
+        # venue when it ends in a venue noun ("the Fire Station 12 pancake breakfast").
+        return _venue_modifier(tokens(text, sent[0], anchor), lex, blocked)
 
     def distance(item: tuple[int, int, str]) -> int:
         return item[0] - anchor if item[0] >= anchor else 3 * (anchor - item[1]) + 20
@@ -175,7 +337,7 @@ def find_participants(text: str, sent: Span, lex: EventLexicon) -> tuple[str, ..
 
 def _clean(name: str, lex: EventLexicon) -> str:
     words = name.split()
-    while words and words[0].rstrip("'’s") in lex.not_place:
+    while words and _bare(words[0]) in lex.not_place:
         words.pop(0)
     if not words:
         return ""
@@ -183,24 +345,45 @@ def _clean(name: str, lex: EventLexicon) -> str:
 
 
 _DATELINE_MIN_WORDS = 6
+_DATELINE_LINES = 3
+# ", Jan 19" / ", 10 May" / ", March 9, 2021" after the place
+_DATED = r"(?:,\s+(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8}\.?)(?:,\s+\d{4})?)?"
 _DATELINE = re.compile(
-    r"^\s*([A-Z][A-Z .'’-]{2,40}?)"  # DOVER, NEW YORK
-    r"(?:,\s+([A-Z][A-Za-z.]{1,14}(?:\s+[A-Z][A-Za-z.]+)?))?"  # , Del.
-    r"\s*(?:\([^)]{1,30}\)\s*)?[–—-]{1,2}\s"  # (AP) –
+    r"([A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ .'’-]{2,40}?)"  # DOVER, NEW YORK, SÃO PAULO
+    r"(?:,\s+(?![A-Z][a-z]{2,8}\.?\s+\d)([A-Z][A-Za-z.]{1,14}(?:\s+[A-Z][A-Za-z.]+)?))?"  # , Del.
+    + _DATED
+    + r"\s*(?:\([^)]{1,30}\)\s*)?(?:[–—-]{1,2}|:)\s"  # (AP) –   or   MUMBAI:
 )
 
 
 def dateline(text: str) -> str | None:
-    """The place of a news dateline ("DOVER, Del. – …", "NEW YORK – …"), title-cased."""
-    match = _DATELINE.match(text)
-    if match is None or not any(ch.isupper() for ch in match.group(1)):
+    """The place of a news dateline ("DOVER, Del. – …", "NEW YORK – …", "BRUSSELS, Jan 19 (Wire) –",
+    "MUMBAI: …"), title-cased; at the start of one of the first lines (a headline may come first).
+
+    The place must be one the gazetteer knows, or carry a region ("WALLOPS ISLAND, Va. –"):
+    "NOTICE OF PUBLIC HEARING - File No. …", "UPDATE - …" and "NOTE: …" are headings.
+    """
+    lines = [line for line in text.split("\n") if line.strip()][:_DATELINE_LINES]
+    for line in lines:
+        place = _dateline_place(line)
+        if place is not None:
+            return place
+    return None
+
+
+def _dateline_place(line: str) -> str | None:
+    match = _DATELINE.match(line.lstrip())
+    if match is None:
         return None
     # A dateline opens running prose; "ELMWOOD PARK NEIGHBORS - June Newsletter" or
     # "PUBLIC HEALTH NOTICE - Harlow County" is a header line naming the sender, not a place.
-    if len(text[match.end() :].split("\n", 1)[0].split()) < _DATELINE_MIN_WORDS:
+    if len(line.lstrip()[match.end() :].split()) < _DATELINE_MIN_WORDS:
         return None
     place = match.group(1).strip()
     if not place.replace(" ", "").replace(".", "").isupper():
         return None
     place = " ".join(w.capitalize() for w in place.split())
+    known = places.find_place(place) is not None
+    if not (known or match.group(2)):
+        return None
     return f"{place}, {match.group(2)}" if match.group(2) else place
