@@ -287,11 +287,19 @@ def programme_events(
     return events
 
 
+def _opens_programme_day(text: str, infos: Sequence[SentenceInfo], index: int) -> bool:
+    """A day heading with programme items under it ("Thursday 5 June" / "15:30  Closing session")."""
+    following = infos[index + 1] if index + 1 < len(infos) else None
+    return following is not None and _day_heading(text, infos[index]) is not None and (
+        _programme_item(text, following) is not None)
+
+
 def listing_events(
     text: str, infos: Sequence[SentenceInfo], ctx: Context, lex: EventLexicon, *, source: str
 ) -> list[Event]:
     """One event per listing line (see the module docstring), and per programme item."""
-    entries = {i: e for i, info in enumerate(infos) if (e := _entry(text, info)) is not None}
+    entries = {i: e for i, info in enumerate(infos) if (e := _entry(text, info)) is not None
+               and not _opens_programme_day(text, infos, i)}
     default = _default_time(text, infos) if entries else None
     events = []
     for index, (first, name) in entries.items():
