@@ -157,7 +157,10 @@ def _inherited(
     return Draft(event, info.sentence.index, None, trig, date_stated=False)
 
 
-_NEW_DATE = re.compile(r"\w+\s+(?:will|would|is\s+to)\s+now\b", re.IGNORECASE)
+# "It will now be on …", "The full programme will now be run on …": the new date of the event before.
+_NEW_DATE = re.compile(r"\b(?:will|would|is\s+to)\s+now\s+(?:be|take\s+place|go\s+ahead)\b", re.IGNORECASE)
+# "WHEN: Tue 4/8, 6:30 p.m." under the notice that names the event.
+_WHEN_LABEL = re.compile(r"\s*(?:when|date|dates|date\s+and\s+time|date\s*&\s*time|time)\s*:", re.IGNORECASE)
 
 
 def borrow_subjects(
@@ -166,9 +169,12 @@ def borrow_subjects(
     """"It will take place on 6 March." names the event of the sentence before it."""
     out: list[Draft] = []
     for prev, info in zip(infos, infos[1:]):
-        if info.skipped or not PRONOUN_START.match(info.sentence.text):
+        said = info.sentence.text
+        label = _WHEN_LABEL.match(said)
+        new_date = _NEW_DATE.search(said)
+        if info.skipped or not (PRONOUN_START.match(said) or label or new_date):
             continue
-        if prev.mentions and not _NEW_DATE.match(info.sentence.text):
+        if prev.mentions and not (new_date or label):
             continue  # "The AGM on 27 November … It will now be on 15 January" names a new date
         named = [t for t in prev.triggers if not t.generic]
         for mention in info.mentions:
@@ -180,10 +186,11 @@ def borrow_subjects(
             blocked = tuple((m.start, m.end) for m in info.mentions)
             place = find_location(text, (info.sentence.start, info.sentence.end), mention.start, lex, blocked)
             status = event.status
-            if _NEW_DATE.match(info.sentence.text) and status is Status.CANCELLED:
+            if new_date and status is Status.CANCELLED:
                 status = Status.CONFIRMED  # the new date of a postponed event
             event = dataclasses.replace(
-                event, evidence=f"{prev.sentence.text} {info.sentence.text}", location=place or event.location,
+                event, evidence=f"{prev.sentence.text} ... {info.sentence.text}",
+                location=place if label else place or event.location,  # a WHERE line may follow
                 status=status,
             )
             out.append(Draft(event, info.sentence.index, mention, named[0]))

@@ -116,6 +116,23 @@ def extract_weekday_nth(match: re.Match[str], ctx: Context) -> TimeMention | Non
     return None
 
 
+def extract_weekday_numeric(match: re.Match[str], ctx: Context) -> TimeMention | None:
+    """"Tue 4/8" → the month/day order (US first, unless --day-first) whose day is a Tuesday in a
+    year near the reference; nothing when neither order fits the weekday."""
+    a, b = int(match.group("a")), int(match.group("b"))
+    orders = ((b, a), (a, b)) if ctx.day_first else ((a, b), (b, a))
+    weekday = weekday_number(match.group("wd"))
+    ref = ctx.reference.date()
+    for month, day in orders:
+        if not 1 <= month <= 12:
+            continue
+        year = resolve.weekday_matching_year(ref, month, day, weekday)
+        date = values.safe_date(year, month, day) if year else None
+        if date is not None:
+            return day_mention(match, "date_weekday_numeric", date, implied=("year",))
+    return None
+
+
 def extract_day_range(match: re.Match[str], ctx: Context) -> TimeMention | None:
     """"19-20 May", "May 19-20", "3 to 5 June", "Oct. 6–8, 2025" → first day, until last day."""
     month = month_number(match.group("mon"))

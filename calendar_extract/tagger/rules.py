@@ -105,6 +105,11 @@ RULES: tuple[Rule, ...] = rule_table(
         dates.extract_weekday_nth,
     ),
     Rule(
+        "date_weekday_numeric",
+        r"(?P<wd>{WEEKDAY}),?\s+(?P<a>[01]?\d)/(?P<b>[0-3]?\d)(?![/\d])",
+        dates.extract_weekday_numeric,
+    ),
+    Rule(
         "date_the_nth",
         r"the\s+(?P<d>(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th))"
         r"(?=\s*(?:[,.;:)!]|$|\s+(?:at|from|to|until)\b))",

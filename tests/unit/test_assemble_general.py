@@ -247,3 +247,32 @@ def test_a_bare_time_under_a_later_day_heading_keeps_that_day() -> None:
             "Thursday 5 June\n15:30  Closing session and best-paper award\n")
     found = sorted((e.start.isoformat(), e.title.split()[0]) for e in events(text, dt.date(2025, 5, 12)))
     assert found == [("2025-06-04T19:30:00", "Gala"), ("2025-06-05T15:30:00", "Closing")]
+
+
+def test_when_and_where_label_lines_date_and_place_the_notice_event() -> None:
+    text = ("NOTICE OF PUBLIC HEARING\n"
+            "The Board of Commissioners will hold a public hearing on the rezoning request.\n"
+            "  WHEN: Tue 4/8, 6:30 p.m.\n"
+            "  WHERE: Hearing Room, County Annex, 1150 NW Harmon Blvd., Bend\n")
+    (event,) = events(text, dt.date(2025, 3, 20))
+    assert (event.title, event.start) == ("Public hearing", dt.datetime(2025, 4, 8, 18, 30))
+    assert event.location is not None and event.location.startswith("Hearing Room")
+
+
+def test_will_now_be_names_the_new_date_of_the_event_before() -> None:
+    text = ("This morning's Athletics Day at Keurboom Park had to be abandoned when the rain set in. "
+            "The full programme will now be run on Friday 19 March, starting at 08:00.\n")
+    found = [(e.start.isoformat(), e.status) for e in events(text, dt.date(2027, 3, 5))]
+    assert ("2027-03-19T08:00:00", Status.CONFIRMED) in found
+
+
+@pytest.mark.parametrize(("text", "day"), [
+    ("WHEN: Tue 4/8", "2025-04-08"),     # month/day fits the Tuesday
+    ("Wed 3/18", "2026-03-18"),          # the nearest year where 18 March is a Wednesday
+])
+def test_weekday_with_numeric_date(text: str, day: str) -> None:
+    assert [m.value for m in tag(text, reference_date=dt.date(2025, 3, 20))] == [day]
+
+
+def test_bowling_figures_are_no_dates() -> None:
+    assert tag("She took 4/21 in the final.", reference_date=dt.date(2020, 2, 10)) == ()
