@@ -188,7 +188,8 @@ def upcoming(start: dt.date | dt.datetime, ctx: Context, past_tense: bool = Fals
 
 
 _BARE_WEEKDAY = re.compile(
-    r"^(?:[\d:.]+\s*(?:[ap]\.?m\.?)?\s*(?:[A-Z]{2,4}\s+)?)?"  # "4 p.m. EDT on Thursday"
+    r"^(?:[\d:.]+\s*(?:[ap]\.?m\.?)?\s*(?:[A-Z]{2,5}\s+|[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)?\s+time\s+)?)?"
+    # "4 p.m. EDT on Thursday", "10:00 Brussels time on Tuesday"
     r"(?:on\s+|late\s+|early\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day(?:['’]s)?"
     r"(?:\s+(?:morning|afternoon|evening|night))?(?:\s+at\s+[\d:.\s]+(?:[ap]\.?m\.?)?)?$",
     re.IGNORECASE,

@@ -157,6 +157,8 @@ def _subject(text: str, sent: Span, start: int, lex: EventLexicon, blocked: tupl
         return ""  # "going round locking": a verb phrase, not a subject
     if len(picked) == 1 and re.sub(r"['’].*", "", picked[0].lower) in _PRONOUNS:
         return ""  # "We're singing at …": no name
+    while len(picked) > 1 and picked[0].text.isdigit():
+        picked = picked[1:]  # "The 27 finance ministers reconvene" → "finance ministers"
     return text[picked[0].start : picked[-1].end]
 
 

@@ -276,3 +276,10 @@ def test_weekday_with_numeric_date(text: str, day: str) -> None:
 
 def test_bowling_figures_are_no_dates() -> None:
     assert tag("She took 4/21 in the final.", reference_date=dt.date(2020, 2, 10)) == ()
+
+
+def test_time_in_a_city_zone_on_a_weekday_follows_the_future_verb() -> None:
+    text = "The 27 finance ministers reconvene at 10:00 Brussels time on Tuesday as the Ecofin council.\n"
+    (event,) = events(text, dt.date(2019, 11, 17))
+    assert (event.title, event.start, event.tzid) == (
+        "Finance ministers meeting", dt.datetime(2019, 11, 19, 10, 0), "Europe/Brussels")
