@@ -32,6 +32,7 @@ from calendar_extract.model import Context, Event, MentionType, Status, TimeMent
 __all__ = ["listing_events"]
 
 _MAX_LINE = 140
+_LETTERHEAD_LINES = 6  # sentences at the top of a page where a bare date line is the page's date
 _BULLET = re.compile(r"^\s*(?:[-•*–—·]\s+)?")
 _NAME_DASH = re.compile(r"^(.+?)\s+[-–—]\s*$")
 _RANGE_WORDS = re.compile(r"^[\s,]*(?:(?:through|thru|to|and|&|or|-|–)[\s,]*)*$", re.IGNORECASE)
@@ -310,6 +311,8 @@ def listing_events(
         placement = _placement(info, first, heading.time if heading and heading.time else default, ctx)
         if placement is None or not (label or place):
             continue
+        if not (name or place) and placement.all_day and info.sentence.index < _LETTERHEAD_LINES:
+            continue  # a line near the top that is only a date ("June 4, 2026") dates the page
         title = f"{label}: {place}" if label and place else label or place or ""
         cancelled = _CANCELLED.search(info.sentence.text)
         events.append(Event(
