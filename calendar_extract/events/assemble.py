@@ -25,7 +25,7 @@ from calendar_extract.events.sentences import Sentence
 from calendar_extract.events.status import confidence, find_status, past_tense
 from calendar_extract.events.title import event_title
 from calendar_extract.events.triggers import Trigger, clause_bounds
-from calendar_extract.model import Context, Event, MentionType, Problem, Status, TimeMention
+from calendar_extract.model import Context, Event, Granularity, MentionType, Problem, Status, TimeMention
 
 __all__ = ["DEFAULT_TIME", "Draft", "draft_events", "make_event", "problem_for"]
 
@@ -34,7 +34,8 @@ Span = tuple[int, int]
 # "All other shows start at 9 p.m.", "Every match kicks off at 3pm": the time of the listed events.
 DEFAULT_TIME = re.compile(
     r"\b(?:all|every|each|both)\b[^.;\n]{0,40}\b(?:start|starts|starting|begin|begins|kick\s+off|kicks\s+off"
-    r"|open|opens)\b",
+    r"|open|opens)\b|\ball\s+(?:[a-z-]+\s+){0,2}(?:deadlines|times|sessions|shows|events|games|matches)"
+    r"\s+(?:are|is)\b",  # "(all deadlines are 23:59 AoE)"
     re.IGNORECASE,
 )
 
@@ -138,6 +139,7 @@ def draft_events(
     drafts: list[Draft] = []
     problems: list[Problem] = []
     loose: list[tuple[int, TimeMention, resolve.Placement]] = []
+    title_day = _title_day(infos)
     for info in infos:
         if info.skipped:
             continue
@@ -147,7 +149,7 @@ def draft_events(
                 previous = mention
                 continue
             previous = mention
-            made = _draft_one(text, info, mention, ctx, lex, source, drafts)
+            made = _draft_one(text, info, mention, ctx, lex, source, drafts, title_day)
             if isinstance(made, Draft):
                 drafts.append(made)
             elif isinstance(made, Problem):
@@ -158,7 +160,7 @@ def draft_events(
 
 def _draft_one(
     text: str, info: SentenceInfo, mention: TimeMention, ctx: Context, lex: EventLexicon,
-    source: str, drafts: list[Draft],
+    source: str, drafts: list[Draft], title_day: dt.date | None = None,
 ) -> Draft | Problem | resolve.Placement | None:
     if lex.reporting.search(text, max(info.sentence.start, mention.start - 20), mention.start):
         return None  # "organisers said on Friday": the date of the report, not of the event
@@ -184,6 +186,8 @@ def _draft_one(
         own = resolve.day_of(placement.start)
         if anchor is not None and own > anchor and own != ctx.reference.date():
             anchor = None  # the tagger dated it by a later date ("15:30 … " under "Thursday 5 June")
+        if anchor is None and title_day is not None and own == ctx.reference.date():
+            anchor = title_day  # "Prime Minister's itinerary for Thursday, January 26" / "1:45 p.m. …"
         if anchor is not None:
             placement = resolve.with_date(placement, anchor)
         if trig is None or trig.generic or trig.cls in {"keynote", "statement"}:
@@ -192,6 +196,13 @@ def _draft_one(
             return placement  # "Both are day games starting at 1.30 pm": the time of earlier dates
         if anchor is not None and trig.kind == "noun" and _inside_event(text, trig, info.sentence.start, lex):
             return None  # "a reading at the fair at 2:30 pm": a part of it, not the fair's time
+    if trig is not None and trig.kind == "noun" and trig.cls != "deadline" and trig.end <= mention.start and (
+            _UNTIL_BOUND.search(text, max(info.sentence.start, mention.start - 30), mention.start)):
+        return None  # "the suspension of trade fairs until at least 5 March": a bound, not the fair
+    if trig is not None and trig.kind == "noun" and _dates_another_noun(text, trig, mention):
+        return None  # "The decision follows the Decree (DPCM) of 14 January": the decree's date
+    if trig is not None and trig.generic and _PERIOD_SUBJECT.search(text, max(info.sentence.start, trig.start - 60), trig.start):
+        return None  # "the first quarter of fiscal 2015, which ends Sept. 30": a period, no event
     if trig is None or (trig.generic and trig.noun == "event" and PRONOUN_START.match(info.sentence.text)):
         return None  # "It will take place on 6 March": link.borrow_subjects names it
     if placement is None:
@@ -247,6 +258,39 @@ def _heading_of(info: SentenceInfo, mention: TimeMention) -> Trigger | None:
     if mention.type is MentionType.SET or (resolve.states_date(mention) and not resolve.bare_weekday(mention)):
         return info.heading
     return None
+
+
+_PERIOD_SUBJECT = re.compile(
+    r"\b(?:quarter|fiscal|financial\s+year|tax\s+year|year|period|half|month)\b[^.;]{0,40}$", re.IGNORECASE
+)
+_UNTIL_BOUND = re.compile(r"\b(?:until|till|up\s+to)\s+(?:at\s+least\s+|the\s+end\s+of\s+)?$", re.IGNORECASE)
+_TIME_NOUNS = frozenset({"week", "weekend", "month", "day", "days", "evening", "morning", "night", "afternoon",
+                         "start", "end", "beginning", "middle", "eve", "date", "dates", "session", "sessions",
+                         "edition", "round", "leg", "stage", "part", "half"})
+_NOUN_OF = re.compile(r"([A-Za-z][\w-]*)\s+of\s+(?:the\s+)?$")
+
+
+def _dates_another_noun(text: str, trig: Trigger, mention: TimeMention) -> bool:
+    """A date after "<noun> of" names that noun's day, unless the noun is the trigger itself."""
+    if trig.end > mention.start or mention.start - trig.end > 200:
+        return False
+    between = re.sub(r"\([^()]*\)", " ", text[trig.end : mention.start])
+    found = _NOUN_OF.search(between)
+    if found is None or found.group(1).lower() in _TIME_NOUNS:
+        return False  # "pushed it back to the week of 13 to 17 July"
+    return bool(between[: found.start()].strip())
+
+
+_TITLE_LINE = 100
+
+
+def _title_day(infos: Sequence[SentenceInfo]) -> dt.date | None:
+    """The one day named in a document's short first line ("Obama's day, March 13")."""
+    if not infos or len(infos[0].sentence.text) > _TITLE_LINE:
+        return None
+    days = [m for m in infos[0].mentions if m.type is MentionType.DATE and m.granularity is Granularity.DAY
+            and m.begin is not None and m.begin == m.until]
+    return resolve.day_of(days[0].begin) if len(days) == 1 and days[0].begin is not None else None
 
 
 def _anchor_day(drafts: Sequence[Draft], index: int, reach: int = 3) -> dt.date | None:

@@ -160,7 +160,7 @@ def _inherited(
 # "It will now be on …", "The full programme will now be run on …": the new date of the event before.
 _NEW_DATE = re.compile(r"\b(?:will|would|is\s+to)\s+now\s+(?:be|take\s+place|go\s+ahead)\b", re.IGNORECASE)
 # "WHEN: Tue 4/8, 6:30 p.m." under the notice that names the event.
-_WHEN_LABEL = re.compile(r"\s*(?:when|date|dates|date\s+and\s+time|date\s*&\s*time|time)\s*:", re.IGNORECASE)
+_WHEN_LABEL = re.compile(r"\s*(?:when|date\s+and\s+time|date\s*&\s*time|dates?\s+and\s+times?)\s*:", re.IGNORECASE)
 
 
 def borrow_subjects(

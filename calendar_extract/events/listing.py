@@ -32,9 +32,11 @@ from calendar_extract.model import Context, Event, MentionType, Status, TimeMent
 __all__ = ["listing_events"]
 
 _MAX_LINE = 140
-_LETTERHEAD_LINES = 6  # sentences at the top of a page where a bare date line is the page's date
+_LETTERHEAD_LINES = 6
+_FIELD_LABELS = frozenset({"date", "dates", "when", "time", "posted", "updated", "last updated", "published",
+                           "sent", "issued", "received", "effective", "released", "modified", "created"})  # sentences at the top of a page where a bare date line is the page's date
 _BULLET = re.compile(r"^\s*(?:[-•*–—·]\s+)?")
-_NAME_DASH = re.compile(r"^(.+?)\s+[-–—]\s*$")
+_NAME_DASH = re.compile(r"^(.+?)(?:\s+[-–—]|:)\s*$")  # "Evening clinic - …", "Abstract registration: …"
 _RANGE_WORDS = re.compile(r"^[\s,]*(?:(?:through|thru|to|and|&|or|-|–)[\s,]*)*$", re.IGNORECASE)
 _SEGMENT_BREAK = re.compile(r"\s[-–—]\s|[()\[\]|:;·•]")
 _ASIDE = re.compile(r"\s*\([^()]*\)\s*$")
@@ -107,6 +109,8 @@ def _entry_name(text: str, info: SentenceInfo, first: TimeMention) -> str | None
     named = _NAME_DASH.match(prefix)
     if named is None or "|" in named.group(1) or len(named.group(1).split()) > 8:
         return None
+    if named.group(1).strip().lower() in _FIELD_LABELS:
+        return None  # "Date: Wednesday, December 13, 2017" is a field of the page, not an entry
     return named.group(1).strip()
 
 
@@ -305,8 +309,9 @@ def listing_events(
     events = []
     for index, (first, name) in entries.items():
         info = infos[index]
-        heading = None if name else _find_heading(text, infos, index, entries)
-        place = _place(_blank(text, first.end, info.sentence.end, info.mentions)) or (heading.place if heading else None)
+        heading = _find_heading(text, infos, index, entries)  # a named entry takes only its time
+        place = _place(_blank(text, first.end, info.sentence.end, info.mentions)) or (
+            heading.place if heading and not name else None)
         label = name or (heading.name if heading else "")
         placement = _placement(info, first, heading.time if heading and heading.time else default, ctx)
         if placement is None or not (label or place):

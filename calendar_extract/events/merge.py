@@ -7,6 +7,7 @@ import datetime as dt
 import hashlib
 import re
 from collections.abc import Iterable, Sequence
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from calendar_extract.identity import UID_DOMAIN, make_uid, title_key
 from calendar_extract.model import Event, Status
@@ -45,8 +46,12 @@ def same_event(a: Event, b: Event) -> bool:
         return False
     if a.rrule != b.rrule:
         return None in (a.rrule, b.rrule) and _occurrence_of_series(a, b)
-    if not a.all_day and not b.all_day and a.start == b.start:
-        return True
+    if not a.all_day and not b.all_day:
+        apart = _hours_apart(a, b)
+        if apart == 0:
+            return True
+        if apart >= _DISTINCT_HOURS and not (_part_of(a, b) or _part_of(b, a)):
+            return False  # "8:45 a.m. meeting" and "7:00 p.m. town hall": two events of one day
     names_a, names_b = _proper_words(a.title), _proper_words(b.title)
     if names_a and names_b and not names_a & names_b:
         return False
@@ -66,6 +71,37 @@ def _occurrence_of_series(a: Event, b: Event) -> bool:
     refers_back = bool(series.evidence) and series.evidence in single.evidence  # see anchor.add_antecedents
     timing_fits = single.all_day or single.start == series.start
     return refers_back and timing_fits and _class(a) == _class(b) and _class(a) not in _DISTINCT_CLASSES
+
+
+def _instant(event: Event) -> dt.date | dt.datetime:
+    """The start as an instant when zoned ("10 a.m. PT" = "1 p.m. ET"), else as written."""
+    start = event.start
+    if isinstance(start, dt.datetime) and event.tzid:
+        try:
+            return start.replace(tzinfo=ZoneInfo(event.tzid)).astimezone(dt.timezone.utc).replace(tzinfo=None)
+        except (ZoneInfoNotFoundError, ValueError):
+            return start
+    return start
+
+
+_DISTINCT_HOURS = 3  # timed drafts of one day this far apart are two events, whatever their class
+
+
+def _hours_apart(a: Event, b: Event) -> float:
+    """Hours between two timed starts: as instants when both are zoned, else as written."""
+    if a.tzid and b.tzid:
+        first, second = _instant(a), _instant(b)
+    else:
+        first, second = a.start, b.start
+    assert isinstance(first, dt.datetime) and isinstance(second, dt.datetime)
+    return abs((first - second).total_seconds()) / 3600
+
+
+def _part_of(inner: Event, outer: Event) -> bool:
+    """`inner` starts inside the time range of `outer` ("the keynote at 10" of "10:00-17:00")."""
+    if outer.end is None or not isinstance(outer.end, dt.datetime):
+        return False
+    return _instant(outer) <= _instant(inner) <= _instant(dataclasses.replace(outer, start=outer.end))
 
 
 def _better(a: Event, b: Event) -> Event:

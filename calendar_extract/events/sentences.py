@@ -21,6 +21,7 @@ __all__ = ["Sentence", "split_sentences", "sentence_at"]
 # lookahead can fail, and it fails at once on a dot. (No possessive quantifiers: Python 3.10.)
 _BOUNDARY = re.compile(r"(?<![.!?])[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])|\n")
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
+_TIME_LEAD = re.compile(r"[ \t]*(?:[-•*]\s*)?\d{1,2}(?:[:.]\d\d)?\s*[ap]\.m\.", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,6 +45,8 @@ def _cut_points(text: str) -> list[int]:
         first_dot = match.start()
         if text[first_dot] == "." and is_abbreviation(text, first_dot):
             continue
+        if _TIME_LEAD.fullmatch(text, text.rfind("\n", 0, first_dot) + 1, match.end()):
+            continue  # "8:45 a.m.  The Prime Minister will meet …": an itinerary line, one sentence
         cuts.append(match.end())
     return cuts
 

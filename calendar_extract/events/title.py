@@ -282,7 +282,8 @@ def deadline_title(text: str, trig: Trigger, sent: Span, blocked: tuple[Span, ..
 
 def _deadline_subject(text: str, sent: Span, start: int) -> str:
     """The noun phrase before "have until"/"are due": back to the clause start, at most 8 words."""
-    before = re.split(r"[,;:()–—]|\s-\s", text[sent[0] : start])[-1]
+    before = re.sub(r"\([^()]*\)", " ", text[sent[0] : start])  # "submissions (4 pages) are due"
+    before = re.split(r"[,;:()–—]|\s-\s", before)[-1]
     words = [w for w in before.split() if w.lower() not in {"now", "still", "also", "must", "only"}]
     while words and words[0].lower() in {"the", "and", "but", "however", "so"}:
         words.pop(0)

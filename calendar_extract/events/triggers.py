@@ -131,7 +131,9 @@ def _noun_ok(text: str, span: tuple[int, int], bounds: tuple[int, int], lex: Eve
     after = _word_after(text, span[1], bounds[1])
     if after.lower() in lex.not_after or before.lower() in lex.not_before:
         return False
-    if lower in lex.needs_modifier and not word[:1].isupper():
+    if lower in lex.needs_modifier:
+        if word[:1].isupper():
+            return not after[:1].isupper()  # "Saturday Market", not "Nordic Markets Wire"
         return before.lower() in lex.needs_modifier[lower]
     if lower in lex.adjective_like and after[:1].islower() and after.lower() not in lex.head_ok_after:
         return False

@@ -283,3 +283,36 @@ def test_time_in_a_city_zone_on_a_weekday_follows_the_future_verb() -> None:
     (event,) = events(text, dt.date(2019, 11, 17))
     assert (event.title, event.start, event.tzid) == (
         "Finance ministers meeting", dt.datetime(2019, 11, 19, 10, 0), "Europe/Brussels")
+
+
+def test_itinerary_lines_led_by_a_time_under_a_dated_title() -> None:
+    text = ("Prime Minister's itinerary for Thursday, January 26, 2017\n\n"
+            "8:45 a.m.  The Prime Minister will meet with the President of the Treasury Board.\n"
+            "           Closed to media\n\n"
+            "Note for media:\n- Media are asked to arrive no later than 12:00 p.m.\n\n"
+            "7:00 p.m.  The Prime Minister will hold a public town hall.\n")
+    starts = sorted(e.start.isoformat() for e in events(text, dt.date(2017, 1, 25)))
+    assert starts == ["2017-01-26T08:45:00", "2017-01-26T12:00:00", "2017-01-26T19:00:00"]
+
+
+@pytest.mark.parametrize("text", [
+    "Results for the first quarter of fiscal 2015, which ends Sept. 30, 2014, follow in October.",
+    "The decree extended the suspension of trade fairs in Italy until at least 5 March.",
+    "The decision follows the Prime Ministerial Decree (DPCM) of 14 January 2021.",
+])
+def test_dates_of_periods_bounds_and_other_nouns_make_no_event(text: str) -> None:
+    assert events(text + "\n", dt.date(2014, 8, 26)) == []
+
+
+def test_labelled_list_of_important_dates() -> None:
+    text = ("IMPORTANT DATES (all deadlines are 23:59 AoE, UTC-12)\n"
+            "- Abstract registration: Friday, 28 March 2025 (mandatory)\n"
+            "- Notification of acceptance: Monday, 2 June 2025\n")
+    found = [(e.title, e.start.isoformat(), e.tzid) for e in events(text, dt.date(2024, 12, 2))]
+    assert found == [("Abstract registration", "2025-03-28T23:59:00", "Etc/GMT+12"),
+                     ("Notification of acceptance", "2025-06-02T23:59:00", "Etc/GMT+12")]
+
+
+def test_a_date_field_of_the_page_is_no_event() -> None:
+    text = "University closure notice\nDate: Wednesday, December 13, 2017\n\nThe campus closes on Friday, December 22.\n"
+    assert [e.start.isoformat() for e in events(text, dt.date(2017, 12, 13))] == ["2017-12-22"]

@@ -111,3 +111,10 @@ def test_order_is_chronological_and_deterministic() -> None:
 def test_explicit_uid_is_kept() -> None:
     (only,) = merge_events([event("X", D(2025, 1, 1), uid="fixed@example")])
     assert only.uid == "fixed@example"
+
+
+def test_timed_events_hours_apart_on_one_day_stay_two() -> None:
+    a = event("Meeting with the Treasury Board", dt.datetime(2017, 1, 26, 8, 45), "meeting:meet with")
+    b = event("Public town hall", dt.datetime(2017, 1, 26, 19, 0), "meeting:town hall")
+    assert not same_event(a, b)
+    assert same_event(a, dataclasses.replace(b, start=dt.datetime(2017, 1, 26, 9, 30)))
