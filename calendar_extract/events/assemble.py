@@ -190,6 +190,8 @@ def _draft_one(
             anchor = title_day  # "Prime Minister's itinerary for Thursday, January 26" / "1:45 p.m. …"
         if anchor is not None:
             placement = resolve.with_date(placement, anchor)
+        if trig is None and past_tense(text, (info.sentence.start, info.sentence.end), lex) and not lex.future.search(text, info.sentence.start, info.sentence.end):
+            return None  # "she had been cycling home at about 7.40am when …": a time of the past
         if trig is None or trig.generic or trig.cls in {"keynote", "statement"}:
             return placement  # a bare time: it may give the time of an earlier all-day event
         if DEFAULT_TIME.search(info.sentence.text):

@@ -203,18 +203,22 @@ _DAY_NUMBER = re.compile(r"(3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?", re.IGNORECAS
 
 
 # "12 and " / "8, 9 and " before "14 June": earlier days of the same month.
+_WEEKDAY_WORD = r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day\s+)?"
 _DAYS_BEFORE = re.compile(
-    r"(?<![\w.,:/-])(?:(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?\s*,\s*)*(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?"
-    r"\s*,?\s*(?:and|&)\s+$",
+    rf"(?<![\w.,:/-]){_WEEKDAY_WORD}(?:(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?\s*,\s*{_WEEKDAY_WORD})*"
+    r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?\s*,?\s*(?:and|&)\s+$",
     re.IGNORECASE,
 )
 _LISTED_REACH = 40
+_WEEKDAY_ONLY = re.compile(r"(?:mon|tues|wednes|thurs|fri|satur|sun)day", re.IGNORECASE)
 
 
 def _days_before(mention: TimeMention, text: str, floor: int) -> list[TimeMention]:
     """"12 and 14 June": day mentions for the numbers listed before a "D Month" mention."""
     first = mention.begin
-    if not _DAY_NUMBER.fullmatch(mention.surface.split()[0]) or not isinstance(first, dt.date):
+    words = mention.surface.replace(",", " ").split()
+    lead = words[1] if len(words) > 1 and words[0].lower().endswith("day") else words[0]
+    if not _DAY_NUMBER.fullmatch(lead) or not isinstance(first, dt.date):
         return []
     listed = _DAYS_BEFORE.search(text, max(floor, mention.start - _LISTED_REACH), mention.start)
     if listed is None or isinstance(first, dt.datetime):
@@ -227,8 +231,9 @@ def _days_before(mention: TimeMention, text: str, floor: int) -> list[TimeMentio
         if day >= first.day:
             return []
         date = first.replace(day=day)
+        start = listed.start() if not found and text[listed.start()].isalpha() else number.start()
         found.append(dataclasses.replace(
-            mention, start=number.start(), end=number.end(), surface=number.group(),
+            mention, start=start, end=number.end(), surface=text[start : number.end()],
             value=day_value(date), begin=date, until=date, rule="listed_day",
         ))
     return found
@@ -239,27 +244,45 @@ def listed_days(mentions: tuple[TimeMention, ...], text: str, ctx: Context) -> t
     out: list[TimeMention] = []
     for index, mention in enumerate(mentions):
         if _is_explicit_day(mention) and mention.begin == mention.until:
-            out.extend(_days_before(mention, text, out[-1].end if out else 0))
+            out.extend(_earlier_days(mention, text, out))
         out.append(mention)
-        if not _is_explicit_day(mention) or not _DAY_NUMBER.fullmatch(mention.surface.split()[-1]):
-            continue
         limit = mentions[index + 1].start if index + 1 < len(mentions) else len(text)
-        listed = _LISTED_DAYS.match(text, mention.end, limit)
-        first = mention.begin
-        if listed is None or not isinstance(first, dt.date) or isinstance(first, dt.datetime):
-            continue
-        previous = first.day
-        for number in _DAY_NUMBER.finditer(text, listed.start(), listed.end()):
-            day = int(number.group(1))
-            if day <= previous:
-                break
-            date = first.replace(day=day)
-            previous = day
-            out.append(dataclasses.replace(
-                mention, start=number.start(), end=number.end(), surface=number.group(),
-                value=day_value(date), begin=date, until=date, rule="listed_day",
-            ))
+        out.extend(_days_after(mention, text, limit))
     return tuple(out)
+
+
+def _earlier_days(mention: TimeMention, text: str, out: list[TimeMention]) -> list[TimeMention]:
+    """The days listed before `mention`; a bare weekday right before the first one is taken in
+    ("Saturday 26 and Sunday 27 January") and dropped from `out`."""
+    weekday = bool(out) and _WEEKDAY_ONLY.fullmatch(out[-1].surface) is not None
+    floor = (out[-2].end if len(out) > 1 else 0) if weekday else (out[-1].end if out else 0)
+    found = _days_before(mention, text, floor)
+    if found and weekday and found[0].start <= out[-1].start:
+        out.pop()
+    return found
+
+
+def _days_after(mention: TimeMention, text: str, limit: int) -> list[TimeMention]:
+    """The days listed after `mention` ("February 15 and 16")."""
+    first = mention.begin
+    if not _is_explicit_day(mention) or not _DAY_NUMBER.fullmatch(mention.surface.split()[-1]):
+        return []
+    listed = _LISTED_DAYS.match(text, mention.end, limit)
+    if listed is None or not isinstance(first, dt.date) or isinstance(first, dt.datetime):
+        return []
+    found: list[TimeMention] = []
+    previous = first.day
+    for number in _DAY_NUMBER.finditer(text, listed.start(), listed.end()):
+        day = int(number.group(1))
+        if day <= previous:
+            break
+        date = first.replace(day=day)
+        previous = day
+        found.append(dataclasses.replace(
+            mention, start=number.start(), end=number.end(), surface=number.group(),
+            value=day_value(date), begin=date, until=date, rule="listed_day",
+        ))
+    return found
 
 
 # Order: times join their dates first, so that "6 March 2-4 pm" becomes one TIME before ranges
