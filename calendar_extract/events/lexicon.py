@@ -7,16 +7,16 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from calendar_extract import patterns
 from calendar_extract.patterns import read_lexicon_file
 
-__all__ = ["EventLexicon", "load", "alternation"]
+__all__ = ["EventLexicon", "ListingWords", "load", "listing_words", "alternation"]
 
 
 def alternation(phrases: list[str] | tuple[str, ...] | frozenset[str]) -> str:
-    """A word-bounded alternation of `phrases`, longest first, escaped; spaces match any blank."""
-    ordered = sorted(set(phrases), key=lambda p: (-len(p), p))
-    escaped = [re.escape(p).replace(r"\ ", r"\s+") for p in ordered]
-    return r"(?<![\w'’-])(?:" + "|".join(escaped) + r")(?![\w-])"
+    """A word-bounded alternation of `phrases` (a trie: cost grows with the text, not with the
+    number of phrases); the longest phrase wins; spaces match any blank."""
+    return r"(?<![\w'’-])" + patterns.alternation(phrases) + r"(?![\w-])"
 
 
 def _plural(noun: str) -> str:
@@ -180,3 +180,25 @@ def load() -> EventLexicon:
     """Read lexicon/en_events.toml once (on first use) and compile its patterns."""
     data = read_lexicon_file("en_events.toml")
     return EventLexicon(**_fields(data), **_more_fields(data))
+
+
+@dataclass(frozen=True, slots=True)
+class ListingWords:
+    """Word lists of listing pages (the [listing] table of lexicon/en_events.toml)."""
+
+    series_end: re.Pattern[str]  # matches at the end of the text before a date
+    field_labels: frozenset[str]
+    runtime: re.Pattern[str]  # "143 mins"
+    ordinals: dict[str, int]
+
+
+@functools.cache
+def listing_words() -> ListingWords:
+    """Read the [listing] table once (on first use)."""
+    table = read_lexicon_file("en_events.toml")["listing"]
+    return ListingWords(
+        series_end=re.compile(alternation(table["series_end"]) + r"[\s,]*$", re.IGNORECASE),
+        field_labels=_words(table, "field_labels"),
+        runtime=re.compile(r"\b\d{2,3}\s*" + alternation(table["runtime_units"]), re.IGNORECASE),
+        ordinals={str(k): int(v) for k, v in table["ordinals"].items()},
+    )
