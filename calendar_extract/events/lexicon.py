@@ -91,9 +91,11 @@ def _compile(phrases: list[str] | frozenset[str]) -> re.Pattern[str]:
 
 def _verbs(phrases: list[str], adverbs: list[str]) -> re.Pattern[str]:
     """Verb phrases; "will <verb>" also with one adverb between ("will still meet")."""
-    adverb = "|".join(re.escape(a) for a in adverbs)
-    pattern = alternation(phrases).replace(r"will\s+", rf"will\s+(?:(?:{adverb})\s+)?")
-    return re.compile(pattern, re.IGNORECASE)
+    wills = [p.removeprefix("will ") for p in phrases if p.startswith("will ")]
+    others = [p for p in phrases if not p.startswith("will ")]
+    will = rf"will\s+(?:{patterns.alternation(adverbs)}\s+)?{patterns.alternation(wills)}"
+    body = f"(?:{will}|{patterns.alternation(others)})"
+    return re.compile(r"(?<![\w'’-])" + body + r"(?![\w-])", re.IGNORECASE)
 
 
 def _noun_forms(nouns: dict[str, str], verb_like: frozenset[str]) -> dict[str, str]:
