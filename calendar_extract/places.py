@@ -30,7 +30,7 @@ from typing import Any
 
 from calendar_extract.patterns import read_lexicon_file
 
-__all__ = ["City", "Place", "find_place", "fold", "main_country", "place_zone"]
+__all__ = ["City", "Place", "find_place", "fold", "is_region", "main_country", "place_zone"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -356,6 +356,12 @@ def find_place(location: str, *, near: str | None = None) -> Place | None:
         if place is not None:
             return place
     return None
+
+
+def is_region(name: str) -> bool:
+    """True when `name` is a country or US state, as written after a town ("Portugal", "Del.",
+    "Texas"); "Saskatchewan" (no US state) and "Lisbon" (a town) are not."""
+    return bool(_regions(name.strip(), qualifier=True))
 
 
 def _known(run: str) -> bool:

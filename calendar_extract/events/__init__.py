@@ -62,8 +62,8 @@ def assemble(
     problems += link.vague_problems(text, infos, drafts, lex, source=source)
     series = recur.weekly_series(text, infos, ctx, lex, source=source)
     listed = listing.listing_events(text, infos, ctx, lex, source=source)
-    lines = {(e.evidence, resolve.day_of(e.start)) for e in listed}  # a listing line is its entry
-    found = [d.event for d in drafts if (d.event.evidence, resolve.day_of(d.event.start)) not in lines]
+    lines = {e.evidence for e in listed}  # a listing line is read as listing entries only
+    found = [d.event for d in drafts if d.event.evidence not in lines]
     place = dateline(text)
     events = link.with_dateline(found + series + listed, place)
     events = venues.refine(text, events, place)  # venue lines, "the same venue", dateline towns

@@ -24,8 +24,9 @@ from dataclasses import dataclass
 
 from calendar_extract.events import resolve
 from calendar_extract.events.attach import SentenceInfo
-from calendar_extract.events.lexicon import EventLexicon
+from calendar_extract.events.lexicon import EventLexicon, listing_words
 from calendar_extract.events.location import find_location
+from calendar_extract.events.showings import series_events, show_events
 from calendar_extract.events.title import finish
 from calendar_extract.model import Context, Event, MentionType, Status, TimeMention
 
@@ -93,7 +94,7 @@ def _place(segment_text: str) -> str | None:
     """The first segment that reads as a place: has a capital, is no status word."""
     for part in _SEGMENT_BREAK.split(segment_text):
         part = part.strip(" ,.\t")
-        if part and re.search(r"[A-Z]", part) and not _NOT_PLACE.match(part):
+        if part and re.match(r"[A-Z]", part) and not _NOT_PLACE.match(part):
             return part
     return None
 
@@ -109,7 +110,8 @@ def _entry_name(text: str, info: SentenceInfo, first: TimeMention) -> str | None
     named = _NAME_DASH.match(prefix)
     if named is None or "|" in named.group(1) or len(named.group(1).split()) > 8:
         return None
-    if named.group(1).strip().lower() in _FIELD_LABELS:
+    label = named.group(1).strip().lower()
+    if label in _FIELD_LABELS or label.endswith(tuple(f" {f}" for f in listing_words().field_labels)):
         return None  # "Date: Wednesday, December 13, 2017" is a field of the page, not an entry
     return named.group(1).strip()
 
@@ -327,4 +329,8 @@ def listing_events(
             evidence=info.sentence.text, source=source, confidence=0.5, trigger="listing:entry",
             reasons=(f"listing line: '{first.surface}' → {placement.start}",),
         ))
-    return events + programme_events(text, infos, ctx, lex, source=source)
+    shows = show_events(text, infos, ctx, lex, source=source)
+    shown = {e.evidence for e in shows}  # a line under a show's title line is one of its showings
+    series = series_events(text, infos, ctx, lex, source=source)
+    return [e for e in events if e.evidence not in shown] + shows + series + programme_events(
+        text, infos, ctx, lex, source=source)

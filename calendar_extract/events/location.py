@@ -4,7 +4,8 @@ A place phrase is a name after a preposition ("at the Palace of the Grand Dukes"
 ("to São Paulo's Espaço Paulista"), a venue that is the subject of its clause ("The Bombay High
 Court on Tuesday adjourned …", "the Rheinpark hosts …"), an online venue ("on Zoom"), or, when the
 sentence has none, a venue naming the event ("the Fire Station 12 pancake breakfast").
-events.venues adds what the rest of the document says (venue lines, "the same venue").
+events.venues adds what the rest of the document says (venue lines, "the same venue");
+events.datelines reads the dateline (re-exported here as `dateline`).
 """
 
 from __future__ import annotations
@@ -14,11 +15,12 @@ import re
 from dataclasses import dataclass
 
 from calendar_extract import places
+from calendar_extract.events.datelines import dateline
 from calendar_extract.events.lexicon import EventLexicon, alternation
 from calendar_extract.patterns import read_lexicon_file
 from calendar_extract.events.triggers import Token, tokens
 
-__all__ = ["VenueWords", "dateline", "find_location", "find_participants", "place_phrases", "venue_words"]
+__all__ = ["VenueWords", "dateline", "find_location", "find_participants", "place_phrases", "venue_word", "venue_words"]
 
 Span = tuple[int, int]
 
@@ -164,8 +166,19 @@ def _venue_segments(toks: tuple[Token, ...], lex: EventLexicon, blocked: tuple[S
     return found
 
 
-# ", Germany," / ", Ohio." after a place: its region, when punctuation follows.
-_REGION = re.compile(r",\s+([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)?)(?=[,.;:)]|\s+[–—-]|$)")
+# ", Germany," / ", Ohio." / ", Pan Pacific Orchard." after a place: its region or building, when
+# punctuation follows.
+_REGION = re.compile(r",\s+([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2})(?=[,.;:)]|\s+[–—-]|$)")
+
+
+_ABBREVIATION = 4  # "Del.", "Va.", "Mass": a word this short keeps its dot
+
+
+def _no_full_stop(name: str) -> str:
+    """The name without the full stop of its sentence ("Pan Pacific Orchard." → "Pan Pacific
+    Orchard"); an abbreviation keeps its dot ("Del.")."""
+    last = name.split()[-1]
+    return name[:-1] if name.endswith(".") and len(last) - 1 > _ABBREVIATION else name
 
 
 def _venue_ahead(toks: tuple[Token, ...], i: int, lex: EventLexicon) -> bool:
@@ -185,20 +198,22 @@ def place_phrases(text: str, sent: Span, lex: EventLexicon, blocked: tuple[Span,
     found: list[tuple[int, int, str]] = []
     i = 0
     while i < len(toks):
-        towards = toks[i].lower == "to"  # "welcoming Hallam Rangers to Station Park": venues only
-        if not (towards or toks[i].lower in lex.place_preps) or _blocked(toks[i], blocked):
+        # "welcoming Hallam Rangers to Station Park", "travel to Regina": venues and towns only
+        towards = toks[i].lower == "to"
+        onto = toks[i].lower == "on"  # "trains every Thursday on Pitch 2", "on Main Street": venues only
+        if not (towards or onto or toks[i].lower in lex.place_preps) or _blocked(toks[i], blocked):
             i += 1
             continue
         name, nxt = _place_after(toks, i + 1, lex, blocked)
         if not name or (len(name) == 1 and name[0].text.isupper() and len(name[0].text) <= 2) or (
-            towards and name[-1].lower not in lex.venue_nouns
-        ):
+            towards and name[-1].lower not in lex.venue_nouns and not _is_town(text[name[0].start : name[-1].end])
+        ) or (onto and not _numbered_venue(name, lex)):
             i += 1
             continue
         phrase = text[name[0].start : name[-1].end]
         comma = _REGION.match(text[name[-1].end : sent[1]])
         if comma and comma.group(1) not in lex.not_place and not _blocked(toks[nxt - 1], blocked):
-            phrase += ", " + comma.group(1)
+            phrase += ", " + _no_full_stop(comma.group(1))
         if found and found[-1][1] >= toks[i].start - 1 and toks[i].lower in {"in", "at"}:
             prev = found.pop()
             found.append((prev[0], name[-1].end, f"{prev[2]}, {phrase}"))
@@ -210,30 +225,67 @@ def place_phrases(text: str, sent: Span, lex: EventLexicon, blocked: tuple[Span,
     for start, end, phrase in _possessive_venues(text, sent, blocked):
         found = [c for c in found if not (c[0] < end and start < c[1])] + [(start, end, phrase)]
     taken = [(a, b) for a, b, _ in found]
+    for start, end, phrase in _town_segments(text, sent, blocked):
+        if not any(a < end and start < b for a, b in taken):
+            found.append((start, end, phrase))
     for segment in _venue_segments(toks, lex, blocked):
         if not any(a <= segment[0].start < b for a, b in taken):
             found.append((segment[0].start, segment[-1].end, text[segment[0].start : segment[-1].end]))
     return sorted(found)
 
 
+# ", Lisbon, Portugal," / "- Dover, Del., 4 May": a town and its country or US state between commas.
+_TOWN_SEGMENT = re.compile(
+    r"(?:^|[,–—(]\s*|\s[-–—]\s+)([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2}),\s+"
+    r"([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)?)(?=\s*[,.;:)]|\s+[–—-]|\s*$)"
+)
+
+
+def _town_segments(text: str, sent: Span, blocked: tuple[Span, ...]) -> list[tuple[int, int, str]]:
+    """(start, end, "Town, Country") of every town set off by commas with its country or US state
+    ("12th International Conference on …, Lisbon, Portugal, 15-18 September 2025"): a place even
+    without a preposition. "Smith, Texas" names no town; "Lisbon, Saturday" no country."""
+    found = []
+    for match in _TOWN_SEGMENT.finditer(text, sent[0], sent[1]):
+        if any(b[0] < match.end() and match.start(1) < b[1] for b in blocked) or not places.is_region(match.group(2)):
+            continue
+        place = places.find_place(f"{match.group(1)}, {match.group(2)}")
+        if place is not None and place.kind == "city" and place.name == match.group(1):
+            found.append((match.start(1), match.end(2), f"{match.group(1)}, {match.group(2)}"))
+    return found
+
+
 _CLAUSE_OPENERS = frozenset({":", ";", "-", "–", "—"})
+
+
+def _numbered_venue(name: list[Token], lex: EventLexicon) -> bool:
+    """A venue reached "on": a name ending in a venue noun ("Main Street"), or a venue noun and its
+    number ("Pitch 2", "Stage 3"); "on Monday", "on Twitter" name none."""
+    core = [t for t in name if not t.text.isdigit()]
+    if not core or core[-1].lower not in lex.venue_nouns or core[0].text in lex.not_place:
+        return False
+    return len(core) >= 2 or name[-1].text.isdigit()
 
 
 def _subject_phrases(
     text: str, toks: tuple[Token, ...], lex: EventLexicon, blocked: tuple[Span, ...]
 ) -> list[tuple[int, int, str]]:
     """Venues that are the subject of their clause: "The Bombay High Court on Tuesday adjourned …",
-    "Deschutes Junction Road will be closed …" (a court or road, then a lower-case word), and the
+    "Deschutes Junction Road will be closed …", "…, Dublin Circuit Criminal Court heard on Monday"
+    (a court or road opening a clause, then a lower-case word), and the
     subject of a host verb ("the Rheinpark hosts an open-air concert")."""
     words = venue_words()
     found = []
     for k, tok in enumerate(toks):
-        if k and toks[k - 1].text not in _CLAUSE_OPENERS:
+        comma = k > 0 and toks[k - 1].text == ","  # "…, Dublin Circuit Criminal Court heard on Monday"
+        if k and toks[k - 1].text not in _CLAUSE_OPENERS and not comma:
             continue
         name, _ = _place_after(toks, k, lex, blocked)
         core = [t for t in name if not t.text[:1].isdigit()]
         nxt = toks.index(name[-1]) + 1 if name else len(toks)
         if len(core) >= 2 and core[-1].lower in words.subject_venues and nxt < len(toks) and toks[nxt].text[:1].islower():
+            if comma and (toks[nxt].lower in lex.place_joiners or toks[nxt].lower in words.function_words):
+                continue  # "on Main Street, Oak Avenue and Elm Road": a list, not a subject
             found.append((name[0].start, name[-1].end, text[name[0].start : name[-1].end]))
     for match in words.hosts.finditer(text, toks[0].start if toks else 0, toks[-1].end if toks else 0):
         before = [t for t in toks if t.end <= match.start()]
@@ -243,12 +295,12 @@ def _subject_phrases(
         while name and name[0].text in lex.not_place:
             name.pop(0)
         phrase = text[name[0].start : name[-1].end] if name else ""
-        if phrase and (_venue_word(name[-1].lower, lex) or _is_town(phrase)):
+        if phrase and (venue_word(name[-1].lower, lex) or _is_town(phrase)):
             found.append((name[0].start, name[-1].end, phrase))  # not "Lumen will host …"
     return found
 
 
-def _venue_word(word: str, lex: EventLexicon) -> bool:
+def venue_word(word: str, lex: EventLexicon) -> bool:
     """A venue noun, or a compound ending in one ("Rheinpark", "Festhalle")."""
     return word in lex.venue_nouns or any(word.endswith(n) for n in lex.venue_nouns if len(n) >= 4)
 
@@ -342,48 +394,3 @@ def _clean(name: str, lex: EventLexicon) -> str:
     if not words:
         return ""
     return " ".join(words)
-
-
-_DATELINE_MIN_WORDS = 6
-_DATELINE_LINES = 3
-# ", Jan 19" / ", 10 May" / ", March 9, 2021" after the place
-_DATED = r"(?:,\s+(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8}\.?)(?:,\s+\d{4})?)?"
-_DATELINE = re.compile(
-    r"([A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ .'’-]{2,40}?)"  # DOVER, NEW YORK, SÃO PAULO
-    r"(?:,\s+(?![A-Z][a-z]{2,8}\.?\s+\d)([A-Z][A-Za-z.]{1,14}(?:\s+[A-Z][A-Za-z.]+)?))?"  # , Del.
-    + _DATED
-    + r"\s*(?:\([^)]{1,30}\)\s*)?(?:[–—-]{1,2}|:)\s"  # (AP) –   or   MUMBAI:
-)
-
-
-def dateline(text: str) -> str | None:
-    """The place of a news dateline ("DOVER, Del. – …", "NEW YORK – …", "BRUSSELS, Jan 19 (Wire) –",
-    "MUMBAI: …"), title-cased; at the start of one of the first lines (a headline may come first).
-
-    The place must be one the gazetteer knows, or carry a region ("WALLOPS ISLAND, Va. –"):
-    "NOTICE OF PUBLIC HEARING - File No. …", "UPDATE - …" and "NOTE: …" are headings.
-    """
-    lines = [line for line in text.split("\n") if line.strip()][:_DATELINE_LINES]
-    for line in lines:
-        place = _dateline_place(line)
-        if place is not None:
-            return place
-    return None
-
-
-def _dateline_place(line: str) -> str | None:
-    match = _DATELINE.match(line.lstrip())
-    if match is None:
-        return None
-    # A dateline opens running prose; "ELMWOOD PARK NEIGHBORS - June Newsletter" or
-    # "PUBLIC HEALTH NOTICE - Harlow County" is a header line naming the sender, not a place.
-    if len(line.lstrip()[match.end() :].split()) < _DATELINE_MIN_WORDS:
-        return None
-    place = match.group(1).strip()
-    if not place.replace(" ", "").replace(".", "").isupper():
-        return None
-    place = " ".join(w.capitalize() for w in place.split())
-    known = places.find_place(place) is not None
-    if not (known or match.group(2)):
-        return None
-    return f"{place}, {match.group(2)}" if match.group(2) else place

@@ -1,16 +1,26 @@
 """Document-level venues: where an event happens when its own sentence does not say it fully.
 
-Four steps over the events of one document, after the dateline fallback (link.with_dateline):
+Eight steps over the events of one document, after the dateline fallback (link.with_dateline):
 
 1. an online event ("Livestreamed launch event", "video call") loses the dateline's place;
 2. a labelled line ("WHERE: Room 204, County Annex, …", "2. Venue: Main Hall, …") gives its venue to
    the events dated on the labelled lines of its block ("WHEN: Tue 4/8, 6:30 p.m.");
-3. a named venue reached "at"/"from" that names no town gets the dateline's town
+3. the last event of a block of short lines takes the venue line after it ("Depot Plaza, 611 R
+   Avenue, Anacortes") or the place of the block's heading ("Holiday Markets (indoors at the Depot
+   Arts Center)");
+4. a named venue reached "at"/"from" that names no town gets the dateline's town
    ("at the Greenfield Stadium", dateline "THIRUVANANTHAPURAM" → "Greenfield Stadium,
    Thiruvananthapuram") unless it or its sentence names a town already;
-4. "at the same venue", "same location", "in the same hall" point back to the venue named last
+5. "at the same venue", "same location", "in the same hall" point back to the venue named last
    before them (a labelled line or a named place phrase), and "a second show" to the last one of
-   its block.
+   its block;
+6. an event on a day of a short multi-day event with a venue is held there ("close the main stage
+   on Friday" during "the three-day festival at the Zuiderpark from Friday 16 to Sunday 18 August");
+7. an event placed by the dateline only takes the place of its twin (same kind, same day) or of
+   the other events of its kind, when they lie in one other town (a launch attempt and the launch
+   "from Europe's Spaceport in Kourou" under a "PARIS" dateline);
+8. a document whose first line is a venue's name ("LEITH PICTUREHOUSE") places the events left
+   with none there, and a bare room ("Screen 1") inside it.
 
 Pure: the text and the events in, new events out.
 """
@@ -18,17 +28,18 @@ Pure: the text and the events in, new events out.
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from calendar_extract import places
 from calendar_extract.events import lexicon
-from calendar_extract.events.location import VenueWords, place_phrases, venue_words
+from calendar_extract.events.location import VenueWords, place_phrases, venue_word, venue_words
 from calendar_extract.events.sentences import Sentence, sentence_at, split_sentences
-from calendar_extract.model import Event
+from calendar_extract.model import Event, Status
 
-__all__ = ["refine", "venue_lines"]
+__all__ = ["masthead", "refine", "venue_lines"]
 
 # A labelled venue value may be a full address; longer ones are cut at a comma.
 _MAX_VENUE = 100
@@ -132,7 +143,7 @@ def _phrases(doc: _Doc, sentence: Sentence) -> list[tuple[int, int, str]]:
 
 
 def _town_added(doc: _Doc, venue: str, offset: int) -> str:
-    """Step 3: a named venue reached "at"/"from" at `offset` with no town → "<venue>, <dateline>"."""
+    """Step 4: a named venue reached "at"/"from" at `offset` with no town → "<venue>, <dateline>"."""
     if doc.dateline is None or not venue[:1].isupper() or places.find_place(venue) is not None:
         return venue
     if doc.dateline.split(",")[0].lower() in venue.lower() or venue_words().online_cues.search(venue):
@@ -175,7 +186,7 @@ def _sources(doc: _Doc) -> list[tuple[int, str]]:
 
 
 def _same_place(doc: _Doc, event: Event, at: int, sources: Sequence[tuple[int, str]], words: VenueWords) -> Event:
-    """Step 4: "at the same venue" → the venue named last before it; "a second show" → the venue
+    """Step 5: "at the same venue" → the venue named last before it; "a second show" → the venue
     named last before it in its block."""
     if at < 0 or (_own(event) and event.location and event.location[:1].isupper()):
         return event
@@ -192,6 +203,170 @@ def _same_place(doc: _Doc, event: Event, at: int, sources: Sequence[tuple[int, s
     if not before:
         return event
     return _with(event, before[-1], f"location: '{match.group()}' → '{before[-1]}'")
+
+
+# A venue line is short and names a place only: "Depot Plaza, 611 R Avenue, Anacortes".
+_MAX_VENUE_LINE = 90
+_PARENTHESES = re.compile(r"\s*\([^()\n]*\)")
+_ADDRESS = re.compile(r"\d{1,5}[A-Za-z]?\s+[A-Z]\w*")  # "611 R Avenue", "450 Broadway"
+
+
+def _name_segment(words: Sequence[str], allowed: frozenset[str], nouns: frozenset[str]) -> bool:
+    """A comma segment that is a name: capitalized words and joiners ("Office of the Prime
+    Minister"), maybe ending in a lower-case venue noun ("Fort Garry campus")."""
+    if not words or not words[0][:1].isupper():
+        return False
+    last = words[-1]
+    if not (last[:1].isupper() or last.lower() in nouns):
+        return False
+    return all(w[:1].isupper() or w in allowed or w == "&" for w in words[:-1])
+
+
+def _venue_line(line: str, last: bool) -> str | None:
+    """The venue a line names on its own, or None: a name, then names or a street address, with a
+    venue noun ("Depot Plaza, 611 R Avenue, Anacortes", "The Fort Garry Hotel"), an address
+    ("Canadian Museum for Human Rights, 85 Israel Asper Way") or, closing its block, two names
+    ("Office of the Prime Minister, Langevin Block"). "Closed to media", "Open coverage" and
+    sentences are not venues."""
+    lex, words = lexicon.load(), venue_words()
+    bare = _PARENTHESES.sub("", line).strip()
+    if not bare or len(bare) > _MAX_VENUE_LINE or bare[-1] in ".:;!?-–—":
+        return None
+    segments = [s.split() for s in bare.split(",")]
+    allowed = lex.place_joiners | words.function_words
+    if len(segments[0]) < 2 or not _name_segment(segments[0], allowed, lex.venue_nouns):
+        return None
+    address = False
+    for segment in segments[1:]:
+        if _ADDRESS.fullmatch(" ".join(segment[:2])) and _name_segment(segment[1:], allowed, lex.venue_nouns):
+            address = True
+        elif not _name_segment(segment, allowed, lex.venue_nouns) or any(ch.isdigit() for ch in "".join(segment)):
+            return None
+    if any(ch.isdigit() for ch in "".join(segments[0])) and not segments[0][-1].isdigit():
+        return None
+    venue = any(s and venue_word(s[-1].lower(), lex) for s in segments)
+    return bare if venue or address or (last and len(segments) >= 2) else None
+
+
+def _block_venue(doc: _Doc, event: Event, at: int, positions: Sequence[int]) -> Event:
+    """Step 3: an event of a block of short lines takes the venue line that follows it in its
+    block ("8:45 a.m. The Prime Minister will meet … / Closed to media / Office of the Prime
+    Minister, Langevin Block"), else the place its block's heading names ("Holiday Markets
+    (indoors at the Depot Arts Center)"), when it is the last event of its block."""
+    if _own(event) or at < 0:
+        return event
+    piece = event.evidence.split(" ... ")[-1].strip()
+    begin, end = _block(doc.text, at)
+    if any(at + len(piece) <= p < end for p in positions):
+        return event  # another event follows in the block: the line may be its own
+    line_end = doc.text.find("\n", at + len(piece))
+    lines = doc.text[line_end:end].split("\n") if line_end >= 0 else []
+    filled = [line for line in lines if line.strip()]
+    for k, line in enumerate(filled):
+        venue = _venue_line(line, k == len(filled) - 1)
+        if venue is not None:
+            return _with(event, venue, f"location from the venue line '{venue}' of its block")
+    head_end = doc.text.find("\n", begin)
+    if 0 <= head_end < doc.text.rfind("\n", 0, at) + 1 <= at:
+        lex = lexicon.load()
+        for _, _, phrase in place_phrases(doc.text, (begin, head_end), lex, ()):
+            if venue_word(phrase.split(",")[0].split()[-1].lower(), lex):
+                return _with(event, phrase, f"location from the heading of its block '{phrase}'")
+    return event
+
+
+# An event held during a short multi-day event ("the three-day festival at the Zuiderpark from
+# Friday 16 to Sunday 18 August") happens at its venue.
+_MAX_CONTAINER_DAYS = 14
+
+
+def _span(event: Event) -> tuple[dt.date, dt.date]:
+    start = event.start.date() if isinstance(event.start, dt.datetime) else event.start
+    end = event.end.date() if isinstance(event.end, dt.datetime) else event.end
+    return start, end or start
+
+
+def _during(event: Event, events: Sequence[Event]) -> Event:
+    """Step 6: an event with no place of its own, on a day of a short multi-day event with a place
+    of its own ("The Chemical Brothers close the main stage on Friday" during "the three-day festival
+    at the Zuiderpark from Friday 16 to Sunday 18 August"), takes its place when only one such event
+    holds the day. Cancelled and repeating events hold none."""
+    if _own(event) or event.rrule:
+        return event
+    day = _span(event)[0]
+    held = set()
+    for other in events:
+        first, last = _span(other)
+        if (other is event or not _own(other) or not other.all_day or other.rrule or other.status is Status.CANCELLED
+                or not 1 <= (last - first).days < _MAX_CONTAINER_DAYS):
+            continue
+        if first <= day <= last and _span(event) != (first, last) and other.location:
+            held.add(other.location)
+    if len(held) != 1:
+        return event
+    (place,) = held
+    return _with(event, place, f"location: held during an event at '{place}'")
+
+
+def _same_kind(event: Event, events: Sequence[Event], dateline: str | None) -> Event:
+    """Step 7: an event placed only by the dateline takes the place of the event of its kind on its
+    day (the same event, told again), else of the events of its kind that have one, when they all
+    lie in one town that is not the dateline's ("PARIS - … called off
+    Monday night's launch … from Europe's Spaceport in Kourou": Sunday's first attempt was there
+    too)."""
+    kind = event.trigger.split(":")[0]
+    if not _from_dateline(event) or not kind or dateline is None:
+        return event
+    twins = {e.location for e in events if e is not event and _own(e) and e.location
+             and e.trigger.split(":")[0] == kind and _span(e)[0] == _span(event)[0]}
+    if len(twins) == 1:  # the same event, told twice: "Bombay HC adjourns … hearing to Aug 22"
+        (place,) = twins
+        return _with(event, place, f"location: the same {kind} at '{place}'")
+    home = places.find_place(dateline)
+    placed = []
+    towns = set()
+    for other in events:
+        if other is event or not _own(other) or not other.location or other.trigger.split(":")[0] != kind:
+            continue
+        town = places.find_place(other.location)
+        if town is None or home is None or town.name != home.name:  # "02:13 in Paris": the dateline's
+            placed.append(other)
+            towns.add(town.name if town is not None else None)
+    if len(towns) != 1 or None in towns:
+        return event
+    place = placed[0].location or ""
+    return _with(event, place, f"location: where the other {kind} events are, '{place}'")
+
+
+# "LEITH PICTUREHOUSE" opening a listing: the venue of what it lists.
+_MAX_MASTHEAD_WORDS = 4
+_ROOM = re.compile(r"[A-Z][a-z]+ \d{1,3}")  # "Screen 1", "Room 204": a room of the venue
+
+
+def masthead(text: str) -> str | None:
+    """The venue a document is the page of: its first line, when that is only a venue's name
+    ("LEITH PICTUREHOUSE" → "Leith Picturehouse", "Maple Street Church"); else None."""
+    lines = [line.strip() for line in text.split("\n") if line.strip()]
+    words = lines[0].split() if lines else []
+    if not 2 <= len(words) <= _MAX_MASTHEAD_WORDS or not all(w[:1].isupper() and w.isalpha() for w in words):
+        return None
+    if not venue_word(words[-1].lower(), lexicon.load()) or words[0].title() in lexicon.load().not_place:
+        return None
+    return " ".join(w.title() if w.isupper() else w for w in words)
+
+
+def _at_masthead(event: Event, venue: str | None, words: VenueWords) -> Event:
+    """Step 8: an event with no place but the dateline's is at the masthead's venue; a bare room
+    ("Screen 1") is a room of it. Online events are nowhere."""
+    if venue is None or words.online_cues.search(event.title):
+        return event
+    if not event.location:
+        return _with(event, venue, f"location from the masthead '{venue}'")
+    if _from_dateline(event):
+        return _with(event, f"{venue}, {event.location}", f"location from the masthead '{venue}'")
+    if _ROOM.fullmatch(event.location):
+        return _with(event, f"{event.location}, {venue}", f"location: a room of the masthead's '{venue}'")
+    return event
 
 
 def refine(text: str, events: Sequence[Event], dateline: str | None) -> list[Event]:
@@ -215,6 +390,11 @@ def refine(text: str, events: Sequence[Event], dateline: str | None) -> list[Eve
     events = [_offline(e, words) for e in events]
     positions = [_position(text, e) for e in events]
     labelled = [_from_label(text, e, at, doc.lines) for e, at in zip(events, positions)]
+    labelled = [_block_venue(doc, e, at, positions) for e, at in zip(labelled, positions)]
     towns = [_with_town(doc, e) for e in labelled]
     sources = _sources(doc)
-    return [_same_place(doc, e, at, sources, words) for e, at in zip(towns, positions)]
+    placed = [_same_place(doc, e, at, sources, words) for e, at in zip(towns, positions)]
+    placed = [_during(e, placed) for e in placed]
+    placed = [_same_kind(e, placed, dateline) for e in placed]
+    venue = masthead(text)
+    return [_at_masthead(e, venue, words) for e in placed]

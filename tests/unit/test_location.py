@@ -10,7 +10,7 @@ import pytest
 
 from calendar_extract.events import lexicon, venues
 from calendar_extract.events.location import dateline, find_location
-from calendar_extract.model import Event
+from calendar_extract.model import Event, Status
 
 DATELINES = [
     ("Kestrel launch scrubbed again\n\nWALLOPS ISLAND, Va. - Gusty winds forced the company to scrub "
@@ -28,6 +28,11 @@ DATELINES = [
     ("UPDATE - The match will now start at 3 pm on the main pitch.", None),
     ("NOTE: The meeting was moved to the hall next door on Monday.", None),
     ("ELMWOOD PARK NEIGHBORS - June Newsletter\n\nFarmers market is back!", None),
+    ("PRESS RELEASE\n\nExpo moves to September\n\nRimini, 20 January 2021 - Ceramitalia Expo will not take "
+     "place from 23 to 26 March 2021 as planned.", "Rimini"),
+    # a mixed-case line needs a town the gazetteer knows, and prose after it
+    ("Notice, 3 May - The council will meet at the hall next week as usual.", None),
+    ("Rimini, 20 January 2021 - Press office", None),
 ]
 
 
@@ -59,6 +64,21 @@ LOCATIONS = [
     ("the Champions League final on Saturday", "final", None),
     ("The White House said the summit will be held on Friday.", "summit", None),
     ("workshops on October 13 at the Hyatt Place across the street", "workshops", "Hyatt Place"),
+    ("ICSSE 2025 - 12th International Conference on Software Engineering, Lisbon, Portugal, 15-18 "
+     "September 2025", "Conference", "Lisbon, Portugal"),
+    ("The conference closes in Lisbon, Saturday, 20 September.", "conference", "Lisbon"),
+    ("The 12th International Conference on Software Engineering, Smith, Texas, 15-18 September",
+     "Conference", None),
+    ("The Prime Minister will remain overnight in Winnipeg and travel to Regina on Friday.", "travel", "Regina"),
+    ("The club will write to Henderson Associates on Friday about the travel.", "write", None),
+    ("The first team trains in public every Thursday at 10:00 on Pitch 2 behind the main stand.", "trains",
+     "Pitch 2"),
+    ("The first team trains every Thursday on Twitter Live.", "trains", None),
+    ("A man will be sentenced next month, Dublin Circuit Criminal Court heard on Monday.", "sentenced",
+     "Dublin Circuit Criminal Court"),
+    ("The parade passes Elm Court, Oak Avenue and Pine Road on Monday.", "parade", None),
+    ("our annual Customer Appreciation Dinner on Saturday, 24 February 2024, at 7pm at the Grand Ballroom, "
+     "Pan Pacific Orchard.", "Dinner", "Grand Ballroom, Pan Pacific Orchard"),
 ]
 
 
@@ -166,3 +186,74 @@ def test_a_second_show_is_at_the_venue_of_its_block_only() -> None:
 def test_a_comma_segment_venue_drops_its_preposition() -> None:
     text = "Lumen will run Q&A sessions every Thursday at 1 p.m., from March 11, on the Lumen Developer Forum."
     assert find_location(text, (0, len(text)), text.index("sessions"), lexicon.load(), ()) == "Lumen Developer Forum"
+
+
+ITINERARY = """8:45 a.m.  The Prime Minister will meet with the President of the Treasury Board.
+           Closed to media
+           Office of the Prime Minister, Langevin Block
+
+12:30 p.m. The Prime Minister will visit the museum.
+           Open coverage
+           Canadian Museum for Human Rights, 85 Israel Asper Way
+
+3:30 p.m.  The Prime Minister will take part in a roundtable.
+           Closed to media
+
+Holiday Markets (indoors at the Depot Arts Center)
+Saturday, November 21, 10 a.m. - 3 p.m.
+"""
+
+
+def test_the_venue_line_of_a_block_places_its_last_event() -> None:
+    lines = ITINERARY.split("\n")
+    found = venues.refine(ITINERARY, [event(lines[0][11:]), event(lines[4][11:]), event(lines[8][11:]),
+                                      event(lines[12])], None)
+    assert [e.location for e in found] == ["Office of the Prime Minister, Langevin Block",
+                                           "Canadian Museum for Human Rights, 85 Israel Asper Way", None,
+                                           "Depot Arts Center"]
+
+
+def test_no_venue_line_for_an_event_followed_by_another_in_its_block() -> None:
+    text = "Strawberry Social\nSaturday, June 20 from 10 a.m.\nHarvest Festival\nSaturday, October 10 at noon\n"
+    first, second = venues.refine(text, [event("Saturday, June 20 from 10 a.m."),
+                                         event("Saturday, October 10 at noon")], None)
+    assert (first.location, second.location) == (None, None)
+
+
+def test_an_event_during_a_festival_is_at_its_venue() -> None:
+    text = "The festival runs at the Zuiderpark from 16 to 18 August. The Chemical Brothers close it on Friday."
+    festival = Event(title="Festival", start=dt.date(2019, 8, 16), end=dt.date(2019, 8, 18), location="Zuiderpark",
+                     evidence=text[:57])
+    friday = Event(title="Concert", start=dt.date(2019, 8, 16), evidence=text[58:])
+    later = dataclasses.replace(friday, start=dt.date(2019, 8, 30))
+    cancelled = dataclasses.replace(festival, status=Status.CANCELLED)
+    assert [e.location for e in venues.refine(text, [festival, friday, later], None)] == ["Zuiderpark"] * 2 + [None]
+    assert venues.refine(text, [cancelled, friday], None)[1].location is None
+
+
+def test_a_dateline_event_takes_the_town_of_its_kind() -> None:
+    text = "PARIS - The launch from Kourou was called off. The first attempt on Sunday was halted by wind."
+    why = ("location from the dateline 'Paris'",)
+    launch = Event(title="Launch", start=dt.date(2022, 11, 7), location="Kourou", evidence=text[8:47],
+                   trigger="launch:launch")
+    attempt = Event(title="Attempt", start=dt.date(2022, 11, 6), location="Paris", evidence=text[48:],
+                    trigger="launch:attempt", reasons=why)
+    other = dataclasses.replace(attempt, trigger="briefing:briefing")
+    found = venues.refine(text, [launch, attempt, other], "Paris")
+    assert [e.location for e in found] == ["Kourou", "Kourou", "Paris"]
+
+
+MASTHEAD = "LEITH PICTUREHOUSE\nWhat's on\n\nSKYFALL\nDaily at 14:30.\n\nKUBRICK\nTue 11 Dec, 19:30 in Screen 1.\n"
+
+
+def test_the_masthead_venue_places_the_listing() -> None:
+    assert venues.masthead(MASTHEAD) == "Leith Picturehouse"
+    skyfall, kubrick = venues.refine(MASTHEAD, [event("Daily at 14:30."),
+                                                event("Tue 11 Dec, 19:30 in Screen 1.", "Screen 1")], None)
+    assert (skyfall.location, kubrick.location) == ("Leith Picturehouse", "Screen 1, Leith Picturehouse")
+
+
+@pytest.mark.parametrize("first", ["PLANNING NOTICES", "Harbor Street Farmers Market - 2026 Season",
+                                   "The Park", "Dear Valued Customers,"])
+def test_no_masthead_venue(first: str) -> None:
+    assert venues.masthead(first + "\nThe meeting is on Monday.") is None

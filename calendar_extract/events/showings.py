@@ -1,0 +1,316 @@
+"""Show listings and season lines: a title line with the lines that say when the show is on,
+and named lines that repeat ("every Saturday at 10:30", "second Saturday of the month").
+
+    SKYFALL (12A) 143 mins                          (title line: capitals, no day)
+    Daily at 14:30 and 20:15 until Thu 13 Dec.      → "Skyfall" daily at 14:30 and daily at 20:15
+    SEVEN PSYCHOPATHS (15) 110 mins
+    Fri 7, Sat 8 and Mon 10 Dec at 18:00.           → "Seven Psychopaths" on 7, 8 and 10 Dec, 18:00
+    BLACKMAIL (1929) - silent, with live piano …
+    Wed 12 Dec, 20:00. Part of our season, which continues on Wed 9 Jan with THE 39 STEPS (1935).
+                                                    → "Blackmail" 12 Dec 20:00; "The 39 Steps" 9 Jan
+    Saturday Morning Pictures - every Saturday at 10:30   → weekly on Saturdays at 10:30
+    Kids' Club - second Saturday of the month, June through September, 10 a.m. - noon
+                                                    → FREQ=MONTHLY;BYDAY=2SA;UNTIL=<30 September>
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+import string
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from calendar_extract.events import resolve
+from calendar_extract.events.attach import SentenceInfo
+from calendar_extract.events.lexicon import EventLexicon, ListingWords, listing_words
+from calendar_extract.events.location import find_location
+from calendar_extract.events.title import finish
+from calendar_extract.model import Context, Event, MentionType, Status, TimeMention
+
+__all__ = ["closes_line", "opens_line", "series_events", "show_events", "show_name"]
+
+_MAX_TITLE_LINE = 90
+_TITLE_CUT = re.compile(r"\s[-–—]\s|\s*\(|\s*\[")
+# A title in capitals inside a sentence ("continues on Wed 9 Jan with THE 39 STEPS (1935)").
+_UPPER = "A-ZÀ-ÖØ-Þ"
+_CAPS_RUN = re.compile(rf"(?<![\w'’])(?:[{_UPPER}][{_UPPER}'’]*|\d+)(?:[ :]+(?:[{_UPPER}][{_UPPER}'’]*|\d+))+(?![\w'’])")
+_STATUS_CAPS = re.compile(r"^(?:SOLD\s+OUT|CANCELL?ED|POSTPONED|MOVED|NEW\s+DATE|FREE|NO|TBC|TBA)\b")
+# "Fri 7, Sat 8 and " before "Mon 10 Dec": the other days of the same month.
+_DAY_LIST = re.compile(
+    r"(?:(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?\s+)?\d{1,2}(?:st|nd|rd|th)?\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*))+$",
+    re.IGNORECASE,
+)
+_LABEL = re.compile(r"^\s*(?:[-•*–—·]\s+)?([A-Z][^:.!?|]{1,50}?)\s*(?:\s[-–—]|:)\s")
+_NTH_WEEKDAY = re.compile(
+    r"\b(\w+)\s+(mon|tues|wednes|thurs|fri|satur|sun)days?\s+of\s+(?:the|each|every)\s+month\b", re.IGNORECASE
+)
+_BULLET = re.compile(r"^\s*[-•*–—·]\s")
+_WEEKDAY_STEMS = ("mon", "tues", "wednes", "thurs", "fri", "satur", "sun")
+_BYDAY = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
+
+
+@dataclass(frozen=True, slots=True)
+class Slot:
+    """One dated occurrence of a show: its placement, recurrence and title."""
+
+    placement: resolve.Placement
+    title: str
+    surface: str
+    rrule: str | None = None
+
+
+def opens_line(text: str, start: int) -> bool:
+    """True when only blanks stand between the start of its line and `start`."""
+    return not text[text.rfind("\n", 0, start) + 1 : start].strip()
+
+
+def closes_line(text: str, end: int) -> bool:
+    """True when only blanks stand between `end` and the end of its line."""
+    stop = text.find("\n", end)
+    return not text[end : stop if stop >= 0 else len(text)].strip()
+
+
+def _next_line(text: str, end: int, start: int) -> bool:
+    """True when `start` is on the line right after the one `end` is on."""
+    return text[end:start].count("\n") == 1
+
+
+def _day(mention: TimeMention) -> bool:
+    """A mention that names its calendar day with a number ("Sun 9 Dec, 14:00", not "Christmas")."""
+    return (mention.type in {MentionType.DATE, MentionType.TIME} and resolve.placeable(mention)
+            and resolve.states_date(mention) and not mention.relative and not resolve.bare_weekday(mention)
+            and bool(re.search(r"\d", mention.surface)))
+
+
+def _bare_time(mention: TimeMention) -> bool:
+    return (mention.type is MentionType.TIME and isinstance(mention.begin, dt.datetime)
+            and not resolve.states_date(mention))
+
+
+def _recast(name: str) -> str:
+    """"IT'S A WONDERFUL LIFE" → "It's a Wonderful Life"-like case; other names unchanged."""
+    if not name.isupper():
+        return name
+    small = {"a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for"}
+    words = string.capwords(name.lower()).split(" ")
+    return " ".join(w.lower() if i and w.lower() in small else w for i, w in enumerate(words))
+
+
+def show_name(line: str, words: ListingWords) -> str:
+    """The name of a show's title line: "2001: A SPACE ODYSSEY (U) (1968) 149 mins" → "2001: A Space Odyssey"."""
+    runtime = words.runtime.search(line)
+    line = line[: runtime.start()] if runtime else line
+    cut = _TITLE_CUT.search(line)
+    return _recast((line[: cut.start()] if cut else line).strip(" ,.:\"'"))
+
+
+def _title_line(text: str, info: SentenceInfo, words: ListingWords) -> str | None:
+    """The show named by a whole short line in capitals that states no day, else None."""
+    sent = info.sentence
+    if (sent.index == 0 or len(sent.text) > _MAX_TITLE_LINE or not opens_line(text, sent.start)
+            or not closes_line(text, sent.end) or any(_day(m) or _bare_time(m) for m in info.mentions)):
+        # "IMPORTANT DATES (all deadlines are 23:59 AoE)": a heading that gives its entries a time
+        return None
+    name = show_name(sent.text, words)
+    letters = re.sub(r"[^A-Za-z]", "", name)
+    return name if len(letters) >= 3 and sent.text[: len(name)].isupper() else None
+
+
+def _ends_run(text: str, line_start: int, mention: TimeMention, words: ListingWords) -> bool:
+    """"… until Thu 13 Dec": the mention ends a run of days, it is no day of its own."""
+    return bool(words.series_end.search(text[line_start : mention.start]))
+
+
+def _caps_title(text: str, info: SentenceInfo) -> str | None:
+    """A title in capitals inside the sentence ("with THE 39 STEPS (1935)"), else None."""
+    for found in _CAPS_RUN.finditer(info.sentence.text):
+        run = found.group().strip(" :")
+        if len(re.sub(rf"[^{_UPPER}]", "", run)) >= 5 and re.search(rf"[{_UPPER}]{{3}}", run) and not _STATUS_CAPS.match(run):
+            return _recast(run)
+    return None
+
+
+def _days_before(text: str, line_start: int, mention: TimeMention) -> list[dt.date]:
+    """The days listed before `mention` in its month: "Fri 7, Sat 8 and Mon 10 Dec" → 7 and 8 Dec."""
+    found = _DAY_LIST.search(text[line_start : mention.start])
+    assert mention.begin is not None
+    last = resolve.day_of(mention.begin)
+    days = []
+    for number in re.findall(r"\b(\d{1,2})(?:st|nd|rd|th)?\b", found.group() if found else ""):
+        if 0 < int(number) < last.day:
+            days.append(last.replace(day=int(number)))
+    return days
+
+
+def _timed_placement(mention: TimeMention, times: Sequence[TimeMention], ctx: Context) -> resolve.Placement | None:
+    day = resolve.place(mention, ctx)
+    if day is None or not day.all_day or not times:
+        return day
+    at = resolve.place(times[0], ctx)
+    return day if at is None else resolve.with_date(at, resolve.day_of(day.start))
+
+
+def _series_rule(info: SentenceInfo) -> tuple[TimeMention, str] | None:
+    """The daily or weekly rule of the sentence ("Daily", "every Saturday") with its mention."""
+    for m in info.mentions:
+        if m.type is MentionType.SET and m.rrule and re.match(r"FREQ=(?:DAILY|WEEKLY;BYDAY=[A-Z,]+)$", m.rrule):
+            return m, m.rrule
+    return None
+
+
+def _runs(text: str, info: SentenceInfo, title: str, ctx: Context, words: ListingWords) -> list[Slot]:
+    """"Daily at 14:30 and 20:15 until Thu 13 Dec" → one daily series per time."""
+    found = _series_rule(info)
+    # "Daily at 14:30 and 20:15": the times of the run follow its rule ("Midnight preview: 00:01 …
+    # Then daily from Fri 14 Dec" is no run at midnight).
+    times = [m for m in info.mentions if found and _bare_time(m) and m.start > found[0].start]
+    if found is None or not times:
+        return []
+    start = info.sentence.start
+    days = [m for m in info.mentions if _day(m)]
+    ends = [m for m in days if _ends_run(text, start, m, words)]
+    firsts = [m for m in days if m not in ends]
+    until = f";UNTIL={resolve.day_of(ends[-1].begin):%Y%m%d}T235959" if ends and ends[-1].begin else ""
+    slots = []
+    for time in times:
+        at = resolve.place(time, ctx)
+        begin = firsts[0].begin if firsts else None
+        first = resolve.first_occurrence(found[1], ctx.reference, time.begin) if begin is None else None
+        day = resolve.day_of(begin) if begin is not None else (first.date() if first else None)
+        if at is None or day is None:
+            continue
+        slots.append(Slot(resolve.with_date(at, day), title, time.surface, found[1] + until))
+    return slots
+
+
+def _slots(text: str, info: SentenceInfo, title: str, ctx: Context, words: ListingWords) -> list[Slot]:
+    """The dated occurrences a sentence under a title line gives its show."""
+    runs = _runs(text, info, title, ctx, words)
+    if runs:
+        return runs
+    start = info.sentence.start
+    own = _caps_title(text, info)
+    label = _LABEL.match(info.sentence.text)
+    name = own or (f"{title} ({label.group(1).lower()})" if label and not _day_in(label.group(1)) else title)
+    days = [m for m in info.mentions if _day(m) and not _ends_run(text, start, m, words)]
+    # A time apart from the day ("Wed 12 Dec, doors open, film 20:00") only when the day is alone.
+    times = [m for m in info.mentions if _bare_time(m)] if len(days) == 1 else []
+    slots = []
+    for m in days:
+        placement = _timed_placement(m, times, ctx)
+        if placement is None:
+            continue
+        name = name if m is days[0] else own or title  # "Midnight preview: … Then daily from Fri 14 Dec"
+        for day in _days_before(text, start, m):
+            slots.append(Slot(resolve.with_date(placement, day), name, m.surface))
+        slots.append(Slot(placement, name, m.surface))
+    return slots
+
+
+def _day_in(label: str) -> bool:
+    return bool(re.search(r"\d", label))
+
+
+def _block(text: str, infos: Sequence[SentenceInfo], index: int) -> list[SentenceInfo]:
+    """The sentences of the lines right under title line `index`, up to a blank line."""
+    body: list[SentenceInfo] = []
+    previous = infos[index].sentence
+    for info in infos[index + 1 :]:
+        gap = text[previous.end : info.sentence.start]
+        if gap.count("\n") > 1 or (body == [] and gap.count("\n") != 1):
+            break
+        body.append(info)
+        previous = info.sentence
+    return body
+
+
+def _masthead(text: str, infos: Sequence[SentenceInfo], lex: EventLexicon) -> str | None:
+    """The venue a page is about, when its first line is a short venue name ("LEITH PICTUREHOUSE")."""
+    if not infos or not closes_line(text, infos[0].sentence.end):
+        return None
+    words = infos[0].sentence.text.split()
+    last = words[-1].lower() if 0 < len(words) <= 3 else ""
+    return _recast(" ".join(words)) if any(last.endswith(v) for v in lex.venue_nouns if len(v) >= 4) else None
+
+
+def show_events(text: str, infos: Sequence[SentenceInfo], ctx: Context, lex: EventLexicon, *, source: str) -> list[Event]:
+    """One event per dated showing of every title line (see the module docstring)."""
+    words = listing_words()
+    venue = _masthead(text, infos, lex)
+    events = []
+    for index, info in enumerate(infos):
+        title = _title_line(text, info, words)
+        body = _block(text, infos, index) if title else []
+        if title is None or not any(_day(m) or _bare_time(m) for b in body for m in b.mentions):
+            continue
+        if _BULLET.match(body[0].sentence.text):
+            continue  # "- Workshop proposals: 15 November 2024": named entries of a heading (listing.py)
+        for line in body:
+            for slot in _slots(text, line, title, ctx, words):
+                events.append(_event(slot, line, text, ctx, lex, source, venue))
+    return events
+
+
+def _event(slot: Slot, info: SentenceInfo, text: str, ctx: Context, lex: EventLexicon, source: str,
+           venue: str | None = None) -> Event:
+    placement = slot.placement
+    sent = info.sentence
+    blocked = tuple((m.start, m.end) for m in info.mentions)
+    cancelled = re.search(r"\b(?:cancell?ed|called\s+off|postponed)\b", sent.text, re.IGNORECASE)
+    return Event(
+        title=finish(slot.title, lex), start=placement.start, end=placement.end, all_day=placement.all_day,
+        tzid=placement.tzid, status=Status.CANCELLED if cancelled else Status.CONFIRMED,
+        upcoming=resolve.upcoming(placement.start, ctx), rrule=slot.rrule, evidence=sent.text, source=source,
+        location=venue or find_location(text, (sent.start, sent.end), sent.start, lex, blocked),
+        confidence=0.5, trigger=f"listing:show-{placement.start:%H%M}" if not placement.all_day else "listing:show",
+        reasons=(f"show listing: '{slot.surface}' → {placement.start}",),
+    )
+
+
+def _monthly(text: str, info: SentenceInfo, ctx: Context, words: ListingWords) -> tuple[dt.date, str] | None:
+    """"second Saturday of the month, June through September" → (13 June, FREQ=MONTHLY;BYDAY=2SA;UNTIL=…)."""
+    found = _NTH_WEEKDAY.search(info.sentence.text)
+    nth = words.ordinals.get(found.group(1).lower()) if found else None
+    if found is None or nth is None:
+        return None
+    weekday = _WEEKDAY_STEMS.index(found.group(2).lower())
+    months = [m for m in info.mentions if m.type is MentionType.DATE and m.begin is not None
+              and m.start > info.sentence.start + found.end()]
+    first_month = resolve.day_of(months[0].begin) if months else ctx.reference.date()  # type: ignore[arg-type]
+    day = _nth_day(first_month.year, first_month.month, weekday, nth)
+    if day < ctx.reference.date():
+        return None
+    rule = f"FREQ=MONTHLY;BYDAY={nth}{_BYDAY[weekday]}"
+    if len(months) > 1 and months[-1].until is not None:
+        rule += f";UNTIL={resolve.day_of(months[-1].until):%Y%m%d}T235959"
+    return day, rule
+
+
+def _nth_day(year: int, month: int, weekday: int, nth: int) -> dt.date:
+    days = [d for d in range(1, calendar.monthrange(year, month)[1] + 1) if dt.date(year, month, d).weekday() == weekday]
+    return dt.date(year, month, days[nth - 1] if nth > 0 else days[-1])
+
+
+def series_events(text: str, infos: Sequence[SentenceInfo], ctx: Context, lex: EventLexicon, *, source: str) -> list[Event]:
+    """A named line that repeats: "Name - every Saturday at 10:30", "Name - second Saturday of the month"."""
+    words = listing_words()
+    venue = _masthead(text, infos, lex)
+    events = []
+    for info in infos:
+        label = _LABEL.match(info.sentence.text)
+        if label is None or not opens_line(text, info.sentence.start) or any(_day(m) for m in info.mentions):
+            continue
+        name = _recast(re.sub(r"\s*\([^()]*\)", "", label.group(1)).strip())
+        if len(name.split()) > 5 or name.lower() in words.field_labels:
+            continue
+        times = [m for m in info.mentions if _bare_time(m)]
+        monthly = _monthly(text, info, ctx, words)
+        slots = _runs(text, info, name, ctx, words)[:1]
+        if monthly is not None:
+            at = resolve.place(times[0], ctx) if times else None
+            placement = resolve.Placement(monthly[0], None, True, None) if at is None else resolve.with_date(at, monthly[0])
+            slots = [Slot(placement, name, label.group(1), monthly[1])]
+        events += [_event(slot, info, text, ctx, lex, source, venue) for slot in slots]
+    return events
