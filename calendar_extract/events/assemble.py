@@ -84,6 +84,16 @@ def _n_day_end(text: str, trig: Trigger, placement: resolve.Placement) -> resolv
     assert isinstance(start, dt.date)
     return dataclasses.replace(placement, end=start + dt.timedelta(days=days - 1))
 
+def _midnight_deadline(trig: Trigger, mention: TimeMention, placement: resolve.Placement) -> resolve.Placement:
+    """"The deadline is midnight on Thursday 31 January" ends that day: 23:59, not 1 February 00:00."""
+    start = placement.start
+    if trig.cls != "deadline" or "midnight" not in mention.surface.lower() or not isinstance(start, dt.datetime):
+        return placement
+    if (start.hour, start.minute) != (0, 0):
+        return placement
+    return dataclasses.replace(placement, start=start - dt.timedelta(minutes=1))
+
+
 def make_event(
     text: str, info: SentenceInfo, mention: TimeMention, trig: Trigger,
     placement: resolve.Placement, ctx: Context, lex: EventLexicon, *, source: str, linked: bool,
@@ -97,6 +107,7 @@ def make_event(
         title = f"{title} {trig.noun.split('|', 1)[1]}"
     window = _event_window(text, sent, mention, trig)
     placement = _n_day_end(text, trig, placement)
+    placement = _midnight_deadline(trig, mention, placement)
     is_past = past_tense(text, window, lex)
     upcoming = resolve.upcoming(placement.start, ctx, is_past)
     status, cue = find_status(text, mention, trig, window, sent.start, lex, upcoming)

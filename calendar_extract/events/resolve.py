@@ -261,7 +261,7 @@ def retense(mention: TimeMention, ctx: Context, *, future: bool) -> TimeMention:
     """
     if not future or mention.begin is None or "year" not in mention.implied:
         return mention
-    if mention.type is not MentionType.DATE or _as_date(mention.begin) >= ctx.reference.date():
+    if mention.type not in (MentionType.DATE, MentionType.TIME) or _as_date(mention.begin) >= ctx.reference.date():
         return mention
     return _shift_year(mention)
 

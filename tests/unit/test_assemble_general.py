@@ -316,3 +316,14 @@ def test_labelled_list_of_important_dates() -> None:
 def test_a_date_field_of_the_page_is_no_event() -> None:
     text = "University closure notice\nDate: Wednesday, December 13, 2017\n\nThe campus closes on Friday, December 22.\n"
     assert [e.start.isoformat() for e in events(text, dt.date(2017, 12, 13))] == ["2017-12-22"]
+
+
+def test_midnight_deadline_ends_its_own_day() -> None:
+    text = "The deadline for online returns is midnight on Thursday 31 January 2013.\n"
+    (event,) = events(text, dt.date(2013, 1, 14))
+    assert event.start == dt.datetime(2013, 1, 31, 23, 59)
+
+
+def test_timed_date_without_year_follows_the_future_tense() -> None:
+    text = "Writ day is August 23, and nominations close at noon on August 29.\n"
+    assert "2017-08-29T12:00:00" in starts(text, dt.date(2017, 2, 1))
