@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 from calendar_extract import patterns
@@ -14,6 +15,7 @@ from calendar_extract.tagger.words import (
     make,
     spelled_year,
     two_digit_year,
+    weekday_number,
 )
 
 _QUARTER_WORDS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3}
@@ -223,3 +225,17 @@ def extract_holiday(match: re.Match[str], ctx: Context) -> TimeMention | None:
     if date is None:
         return None
     return day_mention(match, "holiday", date)
+
+
+def extract_weekday_near_holiday(match: re.Match[str], ctx: Context) -> TimeMention | None:
+    """"the last Thursday before Christmas" → the Thursday before 25 December (strictly before)."""
+    holiday = extract_holiday(match, ctx)
+    if holiday is None or not isinstance(holiday.begin, dt.date):
+        return None
+    weekday = weekday_number(match.group("wd"))
+    day = holiday.begin if not isinstance(holiday.begin, dt.datetime) else holiday.begin.date()
+    step = -1 if match.group("rel").lower() == "before" else 1
+    day += dt.timedelta(days=step)
+    while day.isoweekday() != weekday:
+        day += dt.timedelta(days=step)
+    return day_mention(match, "weekday_near_holiday", day)

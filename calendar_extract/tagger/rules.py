@@ -137,6 +137,12 @@ RULES: tuple[Rule, ...] = rule_table(
         dates.extract_month,
     ),
     Rule("holiday", r"(?P<hol>{HOLIDAY})(?:,?\s+(?P<y>{YEAR}))?", periods.extract_holiday),
+    Rule(
+        "weekday_near_holiday",
+        r"the\s+(?P<which>last|first)\s+(?P<wd>{WEEKDAY})\s+(?P<rel>before|after)\s+(?P<hol>{HOLIDAY})"
+        r"(?:,?\s+(?P<y>{YEAR}))?",
+        periods.extract_weekday_near_holiday,
+    ),
     # Times of day: ranges first.
     Rule(
         "time_range",

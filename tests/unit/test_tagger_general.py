@@ -71,3 +71,11 @@ def test_weekday_with_ordinal_day_and_the_nth(text: str, day: str) -> None:
 
 def test_the_nth_needs_a_preposition() -> None:
     assert tag("The 20th sanctions package was adopted.", reference_date=dt.date(2019, 11, 17)) == ()
+
+
+@pytest.mark.parametrize(("text", "day"), [
+    ("An autograph session on the last Thursday before Christmas.", "2019-12-19"),
+    ("The fair opens the first Saturday after Christmas.", "2019-12-28"),
+])
+def test_weekday_before_or_after_a_holiday(text: str, day: str) -> None:
+    assert [m.value for m in tag(text, reference_date=dt.date(2019, 9, 12))] == [day]
