@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -71,3 +72,20 @@ def test_seed_document_fully_right() -> None:
     seed = _score(DATA / "seed-brussels-kyiv.json")
     assert seed.matched_required == seed.gold_required == 1
     assert seed.predicted == seed.matched
+
+
+def test_every_corpus_calendar_passes_ics_check(ics_check: Callable[..., tuple[int, str]], tmp_path: Path) -> None:
+    """What clients read: every document of every corpus, written as .ics, through the real parsers."""
+    files = []
+    for corpus in sorted(FLOORS):
+        for gold_path in sorted((DATA.parent / corpus).glob("*.json")):
+            gold = load_gold(gold_path)
+            reference = dt.date.fromisoformat(gold.reference_date)
+            text = gold_path.with_suffix(".txt").read_text(encoding="utf-8")
+            events = calendar_extract.extract_text(text, reference_date=reference, source=gold.doc_id)
+            stamp = dt.datetime(reference.year, reference.month, reference.day, tzinfo=dt.timezone.utc)
+            target = tmp_path / f"{gold.doc_id}.ics"
+            target.write_bytes(write_ics(events, calendar_name=gold.doc_id, stamp=stamp))
+            files.append(target)
+    code, output = ics_check(*files)
+    assert code == 0, output
