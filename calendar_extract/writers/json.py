@@ -15,8 +15,9 @@ Format (version 1; keys always present, in this order)::
           "location": "Brussels", "participants": ["Zelenskyy"],
           "status": "CONFIRMED",                  # CONFIRMED | TENTATIVE | CANCELLED
           "upcoming": true, "rrule": null,
-          "evidence": "...", "confidence": 0.9,
-          "uid": "5aa7921634daf3bd@calendar-extract"}],   # the UID the .ics gets
+          "evidence": "...", "source": "article.txt", "confidence": 0.9,
+          "uid": "5aa7921634daf3bd@calendar-extract",    # the UID the .ics gets
+          "reasons": ["date: '6 March' (date, 2025-03-06) → 2025-03-06", "..."]}],  # as -v shows
        "problems": [{"message": "...", "evidence": "..."}]}]}
 
 Documents keep their input order; events are sorted as in the .ics (start, title, UID).
@@ -57,8 +58,10 @@ def event_dict(event: Event) -> dict[str, Any]:
         "upcoming": event.upcoming,
         "rrule": event.rrule,
         "evidence": event.evidence,
+        "source": event.source,
         "confidence": _number(event.confidence),
         "uid": derive_uid(event),
+        "reasons": list(event.reasons),
     }
 
 
