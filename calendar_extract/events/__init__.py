@@ -55,6 +55,7 @@ def assemble(
     drafts += link.borrow_subjects(text, infos, ctx, lex, source=source)
     drafts, loose = link.default_times(text, infos, drafts, loose)
     drafts = link.add_times(drafts, loose)
+    drafts = link.sentence_times(infos, drafts, ctx)
     drafts = link.inherit_dates(text, infos, drafts, ctx, lex, source=source)
     drafts, moved = anchor.fit_weekdays(text, infos, drafts, ctx, lex, source=source)
     drafts = anchor.add_antecedents(text, infos, drafts, lex)

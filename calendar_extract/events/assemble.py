@@ -216,6 +216,8 @@ def _draft_one(
         return None  # "The decision follows the Decree (DPCM) of 14 January": the decree's date
     if trig is not None and trig.generic and _PERIOD_SUBJECT.search(text, max(info.sentence.start, trig.start - 60), trig.start):
         return None  # "the first quarter of fiscal 2015, which ends Sept. 30": a period, no event
+    if trig is None and placement is not None and not placement.all_day and not placement.rrule:
+        return placement  # "The matter will be taken up at 2.30 pm on August 22": the time of that day's event
     if trig is None or (trig.generic and trig.noun == "event" and PRONOUN_START.match(info.sentence.text)):
         return None  # "It will take place on 6 March": link.borrow_subjects names it
     if placement is None:

@@ -16,7 +16,7 @@ from calendar_extract.events.lexicon import EventLexicon
 from calendar_extract.events.location import find_location
 from calendar_extract.events.title import event_title
 from calendar_extract.events.triggers import Trigger
-from calendar_extract.model import Context, Event, Problem, Status, TimeMention
+from calendar_extract.model import Context, Event, MentionType, Problem, Status, TimeMention
 
 __all__ = ["add_times", "inherit_dates", "borrow_subjects", "vague_problems"]
 
@@ -38,10 +38,13 @@ def add_times(
     for index, mention, placement in loose:
         if placement.all_day:
             continue
+        stated = resolve.states_date(mention)
         for position in range(len(out) - 1, -1, -1):
             draft = out[position]
             if not index - TIME_REACH <= draft.sentence <= index:
                 continue
+            if stated and resolve.day_of(draft.event.start) != resolve.day_of(placement.start):
+                continue  # "at 2.30 pm on August 22" times only an event of August 22
             if draft.event.all_day and draft.event.end is None and draft.event.rrule is None:
                 moved = resolve.with_date(placement, resolve.day_of(draft.event.start))
                 out[position] = _timed(draft, moved, mention)
@@ -67,6 +70,28 @@ def default_times(
             if same_paragraph and draft.sentence <= index and event.all_day and event.end is None and not event.rrule:
                 out[position] = _timed(draft, resolve.with_date(placement, resolve.day_of(event.start)), mention)
     return out, rest
+
+
+def sentence_times(infos: Sequence[SentenceInfo], drafts: list[Draft], ctx: Context) -> list[Draft]:
+    """An all-day draft takes a time of day stated for its day in its own sentence that no other
+    draft took ("adjourned the hearing … to 2.30 pm on August 22", "14:00-15:30 GMT")."""
+    out = list(drafts)
+    taken = {(d.sentence, d.event.start) for d in drafts if not d.event.all_day}
+    for position, draft in enumerate(out):
+        event = draft.event
+        if not event.all_day or event.rrule or event.end is not None:
+            continue
+        for mention in infos[draft.sentence].mentions:
+            placement = resolve.place(mention, ctx) if mention.type is MentionType.TIME else None
+            if placement is None or placement.all_day or (draft.sentence, placement.start) in taken:
+                continue
+            if resolve.day_of(placement.start) != resolve.day_of(event.start) and resolve.states_date(mention):
+                continue  # the time of another day
+            moved = resolve.with_date(placement, resolve.day_of(event.start))
+            out[position] = _timed(draft, moved, mention)
+            taken.add((draft.sentence, moved.start))
+            break
+    return out
 
 
 def _timed(draft: Draft, placement: resolve.Placement, mention: TimeMention) -> Draft:

@@ -327,3 +327,14 @@ def test_midnight_deadline_ends_its_own_day() -> None:
 def test_timed_date_without_year_follows_the_future_tense() -> None:
     text = "Writ day is August 23, and nominations close at noon on August 29.\n"
     assert "2017-08-29T12:00:00" in starts(text, dt.date(2017, 2, 1))
+
+
+def test_a_timed_date_without_event_word_times_that_days_event() -> None:
+    text = ("The Bombay High Court adjourned the hearing to August 22. "
+            "\"The matter will be taken up at 2.30 pm on August 22,\" the bench said.\n")
+    found = [e.start for e in events(text, dt.date(2023, 8, 1))]
+    assert found == [dt.datetime(2023, 8, 22, 14, 30)]
+
+
+def test_clinical_trials_are_no_court_trial() -> None:
+    assert events("New EU Clinical Trials rules apply from 27 January.\n", dt.date(2015, 1, 13)) == []
