@@ -15,7 +15,6 @@ and named lines that repeat ("every Saturday at 10:30", "second Saturday of the 
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import re
 import string
@@ -28,6 +27,7 @@ from calendar_extract.events.lexicon import EventLexicon, ListingWords, listing_
 from calendar_extract.events.location import find_location
 from calendar_extract.events.title import finish
 from calendar_extract.model import Context, Event, MentionType, Status, TimeMention
+from calendar_extract.tagger.values import nth_weekday
 
 __all__ = ["closes_line", "opens_line", "series_events", "show_events", "show_name"]
 
@@ -279,18 +279,13 @@ def _monthly(text: str, info: SentenceInfo, ctx: Context, words: ListingWords) -
     months = [m for m in info.mentions if m.type is MentionType.DATE and m.begin is not None
               and m.start > info.sentence.start + found.end()]
     first_month = resolve.day_of(months[0].begin) if months else ctx.reference.date()  # type: ignore[arg-type]
-    day = _nth_day(first_month.year, first_month.month, weekday, nth)
+    day = nth_weekday(first_month.year, first_month.month, weekday + 1, nth)
     if day < ctx.reference.date():
         return None
     rule = f"FREQ=MONTHLY;BYDAY={nth}{_BYDAY[weekday]}"
     if len(months) > 1 and months[-1].until is not None:
         rule += f";UNTIL={resolve.day_of(months[-1].until):%Y%m%d}T235959"
     return day, rule
-
-
-def _nth_day(year: int, month: int, weekday: int, nth: int) -> dt.date:
-    days = [d for d in range(1, calendar.monthrange(year, month)[1] + 1) if dt.date(year, month, d).weekday() == weekday]
-    return dt.date(year, month, days[nth - 1] if nth > 0 else days[-1])
 
 
 def series_events(text: str, infos: Sequence[SentenceInfo], ctx: Context, lex: EventLexicon, *, source: str) -> list[Event]:
