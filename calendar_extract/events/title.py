@@ -219,6 +219,17 @@ def _infinitive(text: str, trig: Trigger, sent: Span, lex: EventLexicon) -> str:
     return " ".join(words)
 
 
+_GOODS = re.compile(r"\b(tickets?|passes|seats|presale|pre-sales?|pre-orders?|preorders?|memberships?|"
+                    r"season tickets|wristbands|day tickets)\b", re.IGNORECASE)
+
+
+def _goods(text: str, sent: Span, end: int) -> str:
+    """What goes on sale, named at the start of its clause ("Tickets for The Verandas' show … go on sale")."""
+    clause = re.split(r"[;:]", text[sent[0] : end])[-1]
+    found = _GOODS.search(clause)
+    return found.group(1) if found else ""
+
+
 def verb_title(text: str, trig: Trigger, sent: Span, blocked: tuple[Span, ...], lex: EventLexicon) -> str:
     """Title for a verbal trigger: "<Subject> <noun>", "<Noun> to/with <object>", "<Subject> opens"."""
     if lex.named_verbs.fullmatch(trig.text):
@@ -226,6 +237,8 @@ def verb_title(text: str, trig: Trigger, sent: Span, blocked: tuple[Span, ...], 
         if named:
             return named
     subject = _subject(text, sent, trig.start, lex, blocked) or _coordinated_subject(text, sent, trig, lex, blocked)
+    if "on sale" in trig.text.lower():
+        return finish(f"{_goods(text, sent, trig.start) or subject} on sale".strip(), lex)
     if trig.noun == "reopening":
         return finish(f"{subject} reopen{'' if subject.endswith('s') else 's'}" if subject else "reopening", lex)
     if trig.noun == "closure":

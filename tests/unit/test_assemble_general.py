@@ -338,3 +338,9 @@ def test_a_timed_date_without_event_word_times_that_days_event() -> None:
 
 def test_clinical_trials_are_no_court_trial() -> None:
     assert events("New EU Clinical Trials rules apply from 27 January.\n", dt.date(2015, 1, 13)) == []
+
+
+def test_tickets_on_sale_title() -> None:
+    text = "Tickets for The Verandas' Nov. 3 show at Massey Hall go on sale Friday at 10 a.m.\n"
+    titles = {e.start.isoformat(): e.title for e in events(text, dt.date(2022, 8, 10))}
+    assert titles["2022-08-12T10:00:00"] == "Tickets on sale"
