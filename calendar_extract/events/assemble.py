@@ -201,7 +201,7 @@ def _draft_one(
             anchor = title_day  # "Prime Minister's itinerary for Thursday, January 26" / "1:45 p.m. …"
         if anchor is not None:
             placement = resolve.with_date(placement, anchor)
-        if trig is None and past_tense(text, (info.sentence.start, info.sentence.end), lex) and not lex.future.search(text, info.sentence.start, info.sentence.end):
+        if trig is None and _told_of_the_past(text, info, lex):
             return None  # "she had been cycling home at about 7.40am when …": a time of the past
         if trig is None or trig.generic or trig.cls in {"keynote", "statement"}:
             return placement  # a bare time: it may give the time of an earlier all-day event
@@ -209,13 +209,8 @@ def _draft_one(
             return placement  # "Both are day games starting at 1.30 pm": the time of earlier dates
         if anchor is not None and trig.kind == "noun" and _inside_event(text, trig, info.sentence.start, lex):
             return None  # "a reading at the fair at 2:30 pm": a part of it, not the fair's time
-    if trig is not None and trig.kind == "noun" and trig.cls != "deadline" and trig.end <= mention.start and (
-            _UNTIL_BOUND.search(text, max(info.sentence.start, mention.start - 30), mention.start)):
-        return None  # "the suspension of trade fairs until at least 5 March": a bound, not the fair
-    if trig is not None and trig.kind == "noun" and _dates_another_noun(text, trig, mention):
-        return None  # "The decision follows the Decree (DPCM) of 14 January": the decree's date
-    if trig is not None and trig.generic and _PERIOD_SUBJECT.search(text, max(info.sentence.start, trig.start - 60), trig.start):
-        return None  # "the first quarter of fiscal 2015, which ends Sept. 30": a period, no event
+    if trig is not None and _not_the_event_date(text, info, trig, mention):
+        return None
     if trig is None and placement is not None and not placement.all_day and not placement.rrule:
         return placement  # "The matter will be taken up at 2.30 pm on August 22": the time of that day's event
     if trig is None or (trig.generic and trig.noun == "event" and PRONOUN_START.match(info.sentence.text)):
@@ -273,6 +268,23 @@ def _heading_of(info: SentenceInfo, mention: TimeMention) -> Trigger | None:
     if mention.type is MentionType.SET or (resolve.states_date(mention) and not resolve.bare_weekday(mention)):
         return info.heading
     return None
+
+
+def _told_of_the_past(text: str, info: SentenceInfo, lex: EventLexicon) -> bool:
+    span = (info.sentence.start, info.sentence.end)
+    return past_tense(text, span, lex) and not lex.future.search(text, *span)
+
+
+def _not_the_event_date(text: str, info: SentenceInfo, trig: Trigger, mention: TimeMention) -> bool:
+    """The date is a bound, another noun's day or a period's end, not the day of the trigger's event."""
+    floor = info.sentence.start
+    if trig.kind == "noun" and trig.cls != "deadline" and trig.end <= mention.start and (
+            _UNTIL_BOUND.search(text, max(floor, mention.start - 30), mention.start)):
+        return True  # "the suspension of trade fairs until at least 5 March": a bound, not the fair
+    if trig.kind == "noun" and _dates_another_noun(text, trig, mention):
+        return True  # "The decision follows the Decree (DPCM) of 14 January": the decree's date
+    # "the first quarter of fiscal 2015, which ends Sept. 30": a period, no event
+    return trig.generic and _PERIOD_SUBJECT.search(text, max(floor, trig.start - 60), trig.start) is not None
 
 
 _PERIOD_SUBJECT = re.compile(
