@@ -244,7 +244,9 @@ def _coordinated(text: str, info: SentenceInfo, mention: TimeMention, drafts: Se
     return None
 
 
-def _own_place(text: str, info: SentenceInfo, mention: TimeMention, drafts: Sequence[Draft], lex: EventLexicon) -> str | None:
+def _own_place(
+    text: str, info: SentenceInfo, mention: TimeMention, drafts: Sequence[Draft], lex: EventLexicon
+) -> str | None:
     """The place named between the previous date of the sentence and this one, if any."""
     before = [d.mention.end for d in drafts if d.sentence == info.sentence.index and d.mention is not None
               and d.mention.end <= mention.start]
