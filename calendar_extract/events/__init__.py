@@ -15,7 +15,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from calendar_extract.events import anchor, following, lexicon, link, listing, merge, recur, resolve, venues, zones
+from calendar_extract.events import (
+    anchor, following, lexicon, link, listing, merge, neighbours, recur, resolve, venues, zones,
+)
 from calendar_extract.events.assemble import draft_events
 from calendar_extract.events.attach import analyse
 from calendar_extract.events.prepare import weekday_tenses
@@ -67,6 +69,7 @@ def assemble(
     found = [d.event for d in drafts if d.event.evidence not in lines]
     place = dateline(text)
     events = link.with_dateline(found + series + listed, place)
+    events = neighbours.neighbour_venues(text, events, place)
     events = venues.refine(text, events, place)  # venue lines, "the same venue", dateline towns
     events = zones.place_zones(text, events, mentions, ctx, dateline=place)
     kept, old = link.drop_historical(events, ctx, source=source)

@@ -33,9 +33,9 @@ from eventscore import (  # noqa: E402
 FLOORS = {
     "events-dev": {"F1 (required)": 0.93, "precision (all)": 0.95, "date accuracy": 0.97,
                    "time accuracy": 0.95, "status accuracy": 0.93},
-    # 42 documents since the third batch (extra3-*) was added.
-    "events-extra": {"F1 (required)": 0.88, "precision (all)": 0.91, "date accuracy": 0.95,
-                     "time accuracy": 0.90, "status accuracy": 0.92, "location accuracy": 0.93},
+    # 50 documents since the fourth batch (extra4-*, measured unseen first: F1 0.704, location 0.478).
+    "events-extra": {"F1 (required)": 0.86, "precision (all)": 0.89, "date accuracy": 0.95,
+                     "time accuracy": 0.88, "status accuracy": 0.92, "location accuracy": 0.90},
     "events-heldout": {"F1 (required)": 0.65, "precision (all)": 0.76, "date accuracy": 0.95,
                        "time accuracy": 0.70, "status accuracy": 0.89},
 }
