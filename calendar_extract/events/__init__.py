@@ -69,8 +69,8 @@ def assemble(
     found = [d.event for d in drafts if d.event.evidence not in lines]
     place = dateline(text)
     events = link.with_dateline(found + series + listed, place)
-    events = neighbours.neighbour_venues(text, events, place)
-    events = venues.refine(text, events, place)  # venue lines, "the same venue", dateline towns
+    events = neighbours.neighbour_venues(text, sentences, events, place)
+    events = venues.refine(text, sentences, events, place)  # venue lines, "the same venue", dateline towns
     events = zones.place_zones(text, events, mentions, ctx, dateline=place)
     kept, old = link.drop_historical(events, ctx, source=source)
     return merge.merge_events(kept), tuple(dict.fromkeys(problems + old))

@@ -8,7 +8,10 @@ import re
 
 from calendar_extract import places
 
-__all__ = ["dateline"]
+__all__ = ["DATELINE_REASON", "dateline"]
+
+# The reason an event placed only by the dateline carries (link.with_dateline writes it).
+DATELINE_REASON = "location from the dateline"
 
 _DATELINE_MIN_WORDS = 6
 _DATELINE_LINES = 3

@@ -13,6 +13,7 @@ from calendar_extract.events.assemble import DEFAULT_TIME, Draft, make_event
 from calendar_extract.events.attach import SentenceInfo, pick_trigger
 from calendar_extract.events.prepare import PRONOUN_START
 from calendar_extract.events.lexicon import EventLexicon
+from calendar_extract.events.datelines import DATELINE_REASON
 from calendar_extract.events.location import find_location
 from calendar_extract.events.title import event_title
 from calendar_extract.events.triggers import Trigger
@@ -263,5 +264,5 @@ def with_dateline(events: Sequence[Event], place: str | None) -> list[Event]:
     """Events with no place of their own happen where the story is datelined ("DOVER, Del. –")."""
     if place is None:
         return list(events)
-    why = (f"location from the dateline '{place}'",)
+    why = (f"{DATELINE_REASON} '{place}'",)
     return [e if e.location else dataclasses.replace(e, location=place, reasons=e.reasons + why) for e in events]

@@ -12,13 +12,13 @@ here take its venue too.
 
 from __future__ import annotations
 
-import dataclasses
 import re
 from collections.abc import Sequence
 
 from calendar_extract.events import lexicon
 from calendar_extract.events.location import place_phrases
-from calendar_extract.events.sentences import Sentence, sentence_at, split_sentences
+from calendar_extract.events.sentences import Sentence, sentence_at
+from calendar_extract.events.venues import evidence_offset, from_dateline, relocated
 from calendar_extract.model import Event
 
 __all__ = ["neighbour_venues"]
@@ -30,12 +30,10 @@ _VENUE_IS = re.compile(
     r"(?:[Tt]he\s+)?[Vv]enue\s+(?:is|will\s+be)\s+(?:the\s+)?"
     r"(?P<name>[A-Z][\w'’.-]*(?:\s+(?:of|the|de|du|des|la|[A-Z][\w'’.-]*)){0,5})"
 )
-_DATELINE_REASON = "location from the dateline"
 
 
 def _placeless(event: Event, dateline: str | None) -> bool:
-    by_dateline = any(r.startswith(_DATELINE_REASON) for r in event.reasons)
-    return not event.location or by_dateline or event.location == dateline
+    return not event.location or from_dateline(event) or event.location == dateline
 
 
 def _venue_before(text: str, sentence: Sentence) -> str | None:
@@ -48,8 +46,7 @@ def _venue_before(text: str, sentence: Sentence) -> str | None:
 
 def _neighbour(text: str, sentences: Sequence[Sentence], event: Event) -> str | None:
     """The venue the sentence after (stated) or before (referred back to) gives the event."""
-    piece = event.evidence.split(" ... ")[-1].strip()
-    offset = text.find(piece) if piece else -1
+    offset = evidence_offset(text, event)
     own = sentence_at(sentences, offset) if offset >= 0 else None
     if own is None:
         return None
@@ -64,18 +61,14 @@ def _neighbour(text: str, sentences: Sequence[Sentence], event: Event) -> str | 
     return None
 
 
-def neighbour_venues(text: str, events: Sequence[Event], dateline: str | None) -> list[Event]:
+def neighbour_venues(
+    text: str, sentences: Sequence[Sentence], events: Sequence[Event], dateline: str | None
+) -> list[Event]:
     """The events, those without a place of their own given the venue a neighbouring sentence names."""
-    if not any(_placeless(e, dateline) for e in events):
-        return list(events)
-    sentences = split_sentences(text)
     out = []
     for event in events:
         venue = _neighbour(text, sentences, event) if _placeless(event, dateline) else None
         if venue:
-            reasons = tuple(r for r in event.reasons if not r.startswith(_DATELINE_REASON))
-            event = dataclasses.replace(
-                event, location=venue, reasons=reasons + (f"location '{venue}' from a neighbouring sentence",)
-            )
+            event = relocated(event, venue, f"location '{venue}' from a neighbouring sentence")
         out.append(event)
     return out

@@ -36,14 +36,14 @@ from dataclasses import dataclass
 from calendar_extract import places
 from calendar_extract.events import lexicon
 from calendar_extract.events.location import VenueWords, place_phrases, venue_word, venue_words
-from calendar_extract.events.sentences import Sentence, sentence_at, split_sentences
+from calendar_extract.events.datelines import DATELINE_REASON
+from calendar_extract.events.sentences import Sentence, sentence_at
 from calendar_extract.model import Event, Status
 
-__all__ = ["masthead", "refine", "venue_lines"]
+__all__ = ["evidence_offset", "from_dateline", "masthead", "refine", "relocated", "venue_lines"]
 
 # A labelled venue value may be a full address; longer ones are cut at a comma.
 _MAX_VENUE = 100
-_DATELINE_REASON = "location from the dateline"
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,31 +85,33 @@ def venue_lines(text: str, words: VenueWords) -> tuple[VenueLine, ...]:
     return tuple(found)
 
 
-def _position(text: str, event: Event) -> int:
+def evidence_offset(text: str, event: Event) -> int:
     """Offset of the event's evidence in the text (its first piece), or -1."""
     piece = event.evidence.split(" ... ")[-1].strip()
     return text.find(piece) if piece else -1
 
 
-def _from_dateline(event: Event) -> bool:
-    return any(r.startswith(_DATELINE_REASON) for r in event.reasons)
+def from_dateline(event: Event) -> bool:
+    """True when the event's place came from the dateline alone (link.with_dateline)."""
+    return any(r.startswith(DATELINE_REASON) for r in event.reasons)
 
 
 def _own(event: Event) -> bool:
     """True when the event has a place of its own (not none, not the dateline's)."""
-    return bool(event.location) and not _from_dateline(event)
+    return bool(event.location) and not from_dateline(event)
 
 
 def _offline(event: Event, words: VenueWords) -> Event:
     """A "livestreamed launch event" or "video call" has no place: not the dateline's either."""
-    if _from_dateline(event) and words.online_cues.search(event.title):
-        reasons = tuple(r for r in event.reasons if not r.startswith(_DATELINE_REASON))
+    if from_dateline(event) and words.online_cues.search(event.title):
+        reasons = tuple(r for r in event.reasons if not r.startswith(DATELINE_REASON))
         return dataclasses.replace(event, location=None, reasons=reasons + ("online: no location",))
     return event
 
 
-def _with(event: Event, location: str, why: str) -> Event:
-    reasons = tuple(r for r in event.reasons if not r.startswith(_DATELINE_REASON))
+def relocated(event: Event, location: str, why: str) -> Event:
+    """The event at `location`, its dateline reason (if any) replaced by `why`."""
+    reasons = tuple(r for r in event.reasons if not r.startswith(DATELINE_REASON))
     return dataclasses.replace(event, location=location, reasons=reasons + (why,))
 
 
@@ -124,7 +126,7 @@ def _from_label(text: str, event: Event, at: int, lines: Sequence[VenueLine]) ->
         return event
     for line in lines:
         if line.block[0] <= at < line.block[1]:
-            return _with(event, line.venue, f"location from the venue line '{line.venue}'")
+            return relocated(event, line.venue, f"location from the venue line '{line.venue}'")
     return event
 
 
@@ -166,7 +168,7 @@ def _with_town(doc: _Doc, event: Event) -> Event:
     for match in re.finditer(re.escape(event.location), doc.text):
         venue = _town_added(doc, event.location, match.start())
         if venue != event.location:
-            return _with(event, venue, f"location: the dateline's town added to '{event.location}'")
+            return relocated(event, venue, f"location: the dateline's town added to '{event.location}'")
     return event
 
 
@@ -202,7 +204,7 @@ def _same_place(doc: _Doc, event: Event, at: int, sources: Sequence[tuple[int, s
     before = [venue for start, venue in sources if floor <= start < offset]
     if not before:
         return event
-    return _with(event, before[-1], f"location: '{match.group()}' → '{before[-1]}'")
+    return relocated(event, before[-1], f"location: '{match.group()}' → '{before[-1]}'")
 
 
 # A venue line is short and names a place only: "Depot Plaza, 611 R Avenue, Anacortes".
@@ -265,13 +267,13 @@ def _block_venue(doc: _Doc, event: Event, at: int, positions: Sequence[int]) -> 
     for k, line in enumerate(filled):
         venue = _venue_line(line, k == len(filled) - 1)
         if venue is not None:
-            return _with(event, venue, f"location from the venue line '{venue}' of its block")
+            return relocated(event, venue, f"location from the venue line '{venue}' of its block")
     head_end = doc.text.find("\n", begin)
     if 0 <= head_end < doc.text.rfind("\n", 0, at) + 1 <= at:
         lex = lexicon.load()
         for _, _, phrase in place_phrases(doc.text, (begin, head_end), lex, ()):
             if venue_word(phrase.split(",")[0].split()[-1].lower(), lex):
-                return _with(event, phrase, f"location from the heading of its block '{phrase}'")
+                return relocated(event, phrase, f"location from the heading of its block '{phrase}'")
     return event
 
 
@@ -305,7 +307,7 @@ def _during(event: Event, events: Sequence[Event]) -> Event:
     if len(held) != 1:
         return event
     (place,) = held
-    return _with(event, place, f"location: held during an event at '{place}'")
+    return relocated(event, place, f"location: held during an event at '{place}'")
 
 
 def _same_kind(event: Event, events: Sequence[Event], dateline: str | None) -> Event:
@@ -315,13 +317,13 @@ def _same_kind(event: Event, events: Sequence[Event], dateline: str | None) -> E
     Monday night's launch … from Europe's Spaceport in Kourou": Sunday's first attempt was there
     too)."""
     kind = event.trigger.split(":")[0]
-    if not _from_dateline(event) or not kind or dateline is None:
+    if not from_dateline(event) or not kind or dateline is None:
         return event
     twins = {e.location for e in events if e is not event and _own(e) and e.location
              and e.trigger.split(":")[0] == kind and _span(e)[0] == _span(event)[0]}
     if len(twins) == 1:  # the same event, told twice: "Bombay HC adjourns … hearing to Aug 22"
         (place,) = twins
-        return _with(event, place, f"location: the same {kind} at '{place}'")
+        return relocated(event, place, f"location: the same {kind} at '{place}'")
     home = places.find_place(dateline)
     placed = []
     towns = set()
@@ -335,7 +337,7 @@ def _same_kind(event: Event, events: Sequence[Event], dateline: str | None) -> E
     if len(towns) != 1 or None in towns:
         return event
     place = placed[0].location or ""
-    return _with(event, place, f"location: where the other {kind} events are, '{place}'")
+    return relocated(event, place, f"location: where the other {kind} events are, '{place}'")
 
 
 # "LEITH PICTUREHOUSE" opening a listing: the venue of what it lists.
@@ -361,19 +363,22 @@ def _at_masthead(event: Event, venue: str | None, words: VenueWords) -> Event:
     if venue is None or words.online_cues.search(event.title):
         return event
     if not event.location:
-        return _with(event, venue, f"location from the masthead '{venue}'")
-    if _from_dateline(event):
-        return _with(event, f"{venue}, {event.location}", f"location from the masthead '{venue}'")
+        return relocated(event, venue, f"location from the masthead '{venue}'")
+    if from_dateline(event):
+        return relocated(event, f"{venue}, {event.location}", f"location from the masthead '{venue}'")
     if _ROOM.fullmatch(event.location):
-        return _with(event, f"{event.location}, {venue}", f"location: a room of the masthead's '{venue}'")
+        return relocated(event, f"{event.location}, {venue}", f"location: a room of the masthead's '{venue}'")
     return event
 
 
-def refine(text: str, events: Sequence[Event], dateline: str | None) -> list[Event]:
+def refine(
+    text: str, sentences: Sequence[Sentence], events: Sequence[Event], dateline: str | None
+) -> list[Event]:
     """The events with the venues the document gives them (see the module docstring).
 
     Args:
         text: the document text.
+        sentences: its sentences (events.sentences.split_sentences).
         events: its events, after the dateline fallback.
         dateline: the place of the document's dateline (events.location.dateline), if any.
 
@@ -386,9 +391,9 @@ def refine(text: str, events: Sequence[Event], dateline: str | None) -> list[Eve
     if not events:
         return []
     words = venue_words()
-    doc = _Doc(text, split_sentences(text), venue_lines(text, words), dateline)
+    doc = _Doc(text, tuple(sentences), venue_lines(text, words), dateline)
     events = [_offline(e, words) for e in events]
-    positions = [_position(text, e) for e in events]
+    positions = [evidence_offset(text, e) for e in events]
     labelled = [_from_label(text, e, at, doc.lines) for e, at in zip(events, positions)]
     labelled = [_block_venue(doc, e, at, positions) for e, at in zip(labelled, positions)]
     towns = [_with_town(doc, e) for e in labelled]

@@ -10,6 +10,7 @@ import pytest
 
 from calendar_extract.events import lexicon, venues
 from calendar_extract.events.location import dateline, find_location
+from calendar_extract.events.sentences import split_sentences
 from calendar_extract.model import Event, Status
 
 DATELINES = [
@@ -104,14 +105,14 @@ The next regular meeting is on April 24 at 6 p.m., same location.
 
 
 def test_a_venue_line_places_the_labelled_date_of_its_block() -> None:
-    hearing, comments = venues.refine(NOTICE, [event("WHEN: Tue 4/8, 6:30 p.m."),
+    hearing, comments = venues.refine(NOTICE, split_sentences(NOTICE), [event("WHEN: Tue 4/8, 6:30 p.m."),
                                                event("Written comments must be received by 5 p.m.")], None)
     assert hearing.location == "Commissioners' Hearing Room, County Annex, 1150 NW Harmon Blvd., Bend"
     assert comments.location is None  # a plain sentence of the block is not the event of the line
 
 
 def test_the_same_location_is_the_venue_named_before() -> None:
-    (meeting,) = venues.refine(NOTICE, [event("The next regular meeting is on April 24 at 6 p.m., same location.")],
+    (meeting,) = venues.refine(NOTICE, split_sentences(NOTICE), [event("The next regular meeting is on April 24 at 6 p.m., same location.")],
                                None)
     assert meeting.location is not None and "County Annex" in meeting.location
 
@@ -126,7 +127,7 @@ The final two games move to the Barsapara Cricket Stadium in Guwahati on Februar
 
 def test_the_dateline_town_completes_a_venue_reached_at() -> None:
     town = "Thiruvananthapuram"
-    second, third, fourth = venues.refine(MATCH, [
+    second, third, fourth = venues.refine(MATCH, split_sentences(MATCH), [
         event("India beat South Africa by 23 runs at the Greenfield Stadium on Sunday.", "Greenfield Stadium"),
         event("Rain is forecast again, but the third T20I goes ahead on Wednesday at the same venue.", town,
               (f"location from the dateline '{town}'",)),
@@ -140,19 +141,19 @@ def test_the_dateline_town_completes_a_venue_reached_at() -> None:
 
 def test_no_town_for_a_venue_in_a_sentence_naming_another_town() -> None:
     text = "LONDON - The leaders will meet at the Grand Palace in Bangkok on Friday."
-    (met,) = venues.refine(text, [event(text[9:], "Grand Palace")], "London")
+    (met,) = venues.refine(text, split_sentences(text), [event(text[9:], "Grand Palace")], "London")
     assert met.location == "Grand Palace"
 
 
 def test_no_same_venue_without_a_named_venue_before() -> None:
     text = "The club meets on Monday at the same place as always."
-    (met,) = venues.refine(text, [event(text)], None)
+    (met,) = venues.refine(text, split_sentences(text), [event(text)], None)
     assert met.location is None
 
 
 def test_no_town_added_twice_or_to_a_virtual_venue() -> None:
     text = "DUBLIN - The forum will take place on 6 March at Dublin Castle. The launch is at Virtual Launch Event."
-    forum, launch = venues.refine(text, [event(text[9:62], "Dublin Castle"), event(text[63:], "Virtual Launch Event")],
+    forum, launch = venues.refine(text, split_sentences(text), [event(text[9:62], "Dublin Castle"), event(text[63:], "Virtual Launch Event")],
                                   "Dublin")
     assert (forum.location, launch.location) == ("Dublin Castle", "Virtual Launch Event")
 
@@ -163,7 +164,7 @@ def test_an_online_event_loses_the_dateline_place() -> None:
     online = Event(title="Livestreamed launch event", start=dt.date(2021, 3, 23), location="San Jose, Calif.",
                    evidence=text, reasons=why)
     on_site = dataclasses.replace(online, title="Launch event")
-    assert [e.location for e in venues.refine(text, [online, on_site], "San Jose, Calif.")] == [None, "San Jose, Calif."]
+    assert [e.location for e in venues.refine(text, split_sentences(text), [online, on_site], "San Jose, Calif.")] == [None, "San Jose, Calif."]
 
 
 SHOWS = """2. MAREN COLE
@@ -179,7 +180,7 @@ def test_a_second_show_is_at_the_venue_of_its_block_only() -> None:
     second = Event(title="Second show", start=dt.date(2022, 8, 14), evidence=sentence)
     note = dataclasses.replace(second, title="Announcement")
     later = Event(title="Second show", start=dt.date(2022, 8, 17), evidence="a second show may be added.")
-    found = venues.refine(SHOWS, [second, note, later], None)
+    found = venues.refine(SHOWS, split_sentences(SHOWS), [second, note, later], None)
     assert [e.location for e in found] == ["Harbourfront Centre Concert Stage", None, None]
 
 
@@ -206,7 +207,7 @@ Saturday, November 21, 10 a.m. - 3 p.m.
 
 def test_the_venue_line_of_a_block_places_its_last_event() -> None:
     lines = ITINERARY.split("\n")
-    found = venues.refine(ITINERARY, [event(lines[0][11:]), event(lines[4][11:]), event(lines[8][11:]),
+    found = venues.refine(ITINERARY, split_sentences(ITINERARY), [event(lines[0][11:]), event(lines[4][11:]), event(lines[8][11:]),
                                       event(lines[12])], None)
     assert [e.location for e in found] == ["Office of the Prime Minister, Langevin Block",
                                            "Canadian Museum for Human Rights, 85 Israel Asper Way", None,
@@ -215,7 +216,7 @@ def test_the_venue_line_of_a_block_places_its_last_event() -> None:
 
 def test_no_venue_line_for_an_event_followed_by_another_in_its_block() -> None:
     text = "Strawberry Social\nSaturday, June 20 from 10 a.m.\nHarvest Festival\nSaturday, October 10 at noon\n"
-    first, second = venues.refine(text, [event("Saturday, June 20 from 10 a.m."),
+    first, second = venues.refine(text, split_sentences(text), [event("Saturday, June 20 from 10 a.m."),
                                          event("Saturday, October 10 at noon")], None)
     assert (first.location, second.location) == (None, None)
 
@@ -227,8 +228,8 @@ def test_an_event_during_a_festival_is_at_its_venue() -> None:
     friday = Event(title="Concert", start=dt.date(2019, 8, 16), evidence=text[58:])
     later = dataclasses.replace(friday, start=dt.date(2019, 8, 30))
     cancelled = dataclasses.replace(festival, status=Status.CANCELLED)
-    assert [e.location for e in venues.refine(text, [festival, friday, later], None)] == ["Zuiderpark"] * 2 + [None]
-    assert venues.refine(text, [cancelled, friday], None)[1].location is None
+    assert [e.location for e in venues.refine(text, split_sentences(text), [festival, friday, later], None)] == ["Zuiderpark"] * 2 + [None]
+    assert venues.refine(text, split_sentences(text), [cancelled, friday], None)[1].location is None
 
 
 def test_a_dateline_event_takes_the_town_of_its_kind() -> None:
@@ -239,7 +240,7 @@ def test_a_dateline_event_takes_the_town_of_its_kind() -> None:
     attempt = Event(title="Attempt", start=dt.date(2022, 11, 6), location="Paris", evidence=text[48:],
                     trigger="launch:attempt", reasons=why)
     other = dataclasses.replace(attempt, trigger="briefing:briefing")
-    found = venues.refine(text, [launch, attempt, other], "Paris")
+    found = venues.refine(text, split_sentences(text), [launch, attempt, other], "Paris")
     assert [e.location for e in found] == ["Kourou", "Kourou", "Paris"]
 
 
@@ -248,7 +249,7 @@ MASTHEAD = "LEITH PICTUREHOUSE\nWhat's on\n\nSKYFALL\nDaily at 14:30.\n\nKUBRICK
 
 def test_the_masthead_venue_places_the_listing() -> None:
     assert venues.masthead(MASTHEAD) == "Leith Picturehouse"
-    skyfall, kubrick = venues.refine(MASTHEAD, [event("Daily at 14:30."),
+    skyfall, kubrick = venues.refine(MASTHEAD, split_sentences(MASTHEAD), [event("Daily at 14:30."),
                                                 event("Tue 11 Dec, 19:30 in Screen 1.", "Screen 1")], None)
     assert (skyfall.location, kubrick.location) == ("Leith Picturehouse", "Screen 1, Leith Picturehouse")
 
