@@ -29,6 +29,7 @@ from calendar_extract.events.location import find_location
 from calendar_extract.events.showings import series_events, show_events
 from calendar_extract.events.title import finish
 from calendar_extract.model import Context, Event, MentionType, Status, TimeMention
+from calendar_extract.tagger.words import byday, weekday_number
 
 __all__ = ["listing_events"]
 
@@ -48,8 +49,6 @@ _NOT_PLACE = re.compile(r"^(?:sold\s+out|cancell?ed|postponed|free|tba|tbc|new\s
 # "All shows start at 8pm", "Every session begins at 10 a.m.": the time of every listed entry.
 _DEFAULT_TIME = re.compile(r"\b(?:all|every|each)\b[^.;\n]{0,40}\b(?:start|starts|begin|begins)\b", re.IGNORECASE)
 _PROSE_END = re.compile(r"(?<![ap]\.m)[.!?]$", re.IGNORECASE)  # "… 10 a.m. to 2 p.m." is no prose
-_WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
-_BYDAY = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
 _WEEKDAY_SPAN = re.compile(
     r"\b(mon|tue|wed|thu|fri|sat|sun)[a-z]*\s+(?:through|thru|to|-|–)\s+(mon|tue|wed|thu|fri|sat|sun)[a-z]*\b",
     re.IGNORECASE,
@@ -185,13 +184,13 @@ def _weekly(text: str, info: SentenceInfo, placement: resolve.Placement) -> str 
     dated = [m for m in info.mentions if _dated(m)]
     if span is None or len(dated) < 2:
         return None
-    first, last = (_WEEKDAYS.index(g.lower()[:3]) for g in span.groups())
+    first, last = (weekday_number(g[:3]) for g in span.groups())
     if last <= first:
         return None
     until = resolve.day_of(dated[-1].until or dated[-1].begin)  # type: ignore[arg-type]
     if until <= resolve.day_of(placement.start):
         return None
-    return f"FREQ=WEEKLY;BYDAY={','.join(_BYDAY[first:last + 1])};UNTIL={until:%Y%m%d}T235959"
+    return f"FREQ=WEEKLY;BYDAY={','.join(byday(d) for d in range(first, last + 1))};UNTIL={until:%Y%m%d}T235959"
 
 
 # Programme lines: a time at the start of a line, then the item ("14:00  Hands-on workshop: …").

@@ -12,11 +12,10 @@ from calendar_extract.events.attach import SentenceInfo
 from calendar_extract.events.lexicon import EventLexicon
 from calendar_extract.events.title import finish
 from calendar_extract.model import Context, Event, Granularity, TimeMention
+from calendar_extract.tagger.words import byday, weekday_number
 
 __all__ = ["weekday_names", "weekly_series"]
 
-_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-_BYDAY = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
 _NAMED = re.compile(r"\b(Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day((?:\s+[A-Za-z]+){1,3})")
 _ENDS_WITH_WEEKDAY = re.compile(
     r"(?:mon|tues|wednes|thurs|fri|satur|sun)day(?:\s+(?:morning|afternoon|evening|night))?$",
@@ -35,7 +34,7 @@ def _series_names(text: str, info: SentenceInfo, lex: EventLexicon) -> list[tupl
             lower = word.lower()
             singular = re.sub(r"e?s$", "", lower)
             if lower in lex.noun_class and lower != singular and lower.endswith("s"):
-                weekday = _WEEKDAYS.index(match.group(1).lower() + "day")
+                weekday = weekday_number(match.group(1) + "day") - 1  # datetime's Monday = 0
                 name = " ".join([match.group(1) + "day", *words[: index + 1]])
                 found.append((weekday, name, singular))
                 break
@@ -86,7 +85,7 @@ def weekly_series(
             until = _until(text, infos, weekday, noun)
             if (weekday, noun) in events or (until is None and not _SERIES_CUE.search(info.sentence.text)):
                 continue
-            rule = f"FREQ=WEEKLY;BYDAY={_BYDAY[weekday]}"
+            rule = f"FREQ=WEEKLY;BYDAY={byday(weekday + 1)}"
             if until is not None:
                 rule += f";UNTIL={until:%Y%m%d}"
             first = resolve.first_occurrence(rule, ctx.reference)

@@ -28,6 +28,7 @@ from calendar_extract.events.location import find_location
 from calendar_extract.events.title import finish
 from calendar_extract.model import Context, Event, MentionType, Status, TimeMention
 from calendar_extract.tagger.values import nth_weekday
+from calendar_extract.tagger.words import byday, weekday_number
 
 __all__ = ["closes_line", "opens_line", "series_events", "show_events", "show_name"]
 
@@ -47,8 +48,6 @@ _NTH_WEEKDAY = re.compile(
     r"\b(\w+)\s+(mon|tues|wednes|thurs|fri|satur|sun)days?\s+of\s+(?:the|each|every)\s+month\b", re.IGNORECASE
 )
 _BULLET = re.compile(r"^\s*[-•*–—·]\s")
-_WEEKDAY_STEMS = ("mon", "tues", "wednes", "thurs", "fri", "satur", "sun")
-_BYDAY = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
 
 
 @dataclass(frozen=True, slots=True)
@@ -275,14 +274,14 @@ def _monthly(text: str, info: SentenceInfo, ctx: Context, words: ListingWords) -
     nth = words.ordinals.get(found.group(1).lower()) if found else None
     if found is None or nth is None:
         return None
-    weekday = _WEEKDAY_STEMS.index(found.group(2).lower())
+    weekday = weekday_number(found.group(2) + "day")  # ISO: Monday = 1
     months = [m for m in info.mentions if m.type is MentionType.DATE and m.begin is not None
               and m.start > info.sentence.start + found.end()]
     first_month = resolve.day_of(months[0].begin) if months else ctx.reference.date()  # type: ignore[arg-type]
-    day = nth_weekday(first_month.year, first_month.month, weekday + 1, nth)
+    day = nth_weekday(first_month.year, first_month.month, weekday, nth)
     if day < ctx.reference.date():
         return None
-    rule = f"FREQ=MONTHLY;BYDAY={nth}{_BYDAY[weekday]}"
+    rule = f"FREQ=MONTHLY;BYDAY={nth}{byday(weekday)}"
     if len(months) > 1 and months[-1].until is not None:
         rule += f";UNTIL={resolve.day_of(months[-1].until):%Y%m%d}T235959"
     return day, rule
