@@ -26,7 +26,7 @@ from calendar_extract.events import resolve
 from calendar_extract.events.attach import SentenceInfo
 from calendar_extract.events.lexicon import EventLexicon, listing_words
 from calendar_extract.events.location import find_location
-from calendar_extract.events.showings import series_events, show_events
+from calendar_extract.events.showings import days_before, lists_days, series_events, show_events
 from calendar_extract.events.title import finish
 from calendar_extract.model import Context, Event, MentionType, Status, TimeMention
 from calendar_extract.tagger.words import byday, weekday_number
@@ -104,7 +104,7 @@ def _entry_name(text: str, info: SentenceInfo, first: TimeMention) -> str | None
     start = info.sentence.start
     prefix = _blank(text, start, first.start, info.mentions)
     prefix = prefix[_BULLET.match(prefix).end():]  # type: ignore[union-attr]
-    if _RANGE_WORDS.match(prefix.replace("|", " ")):
+    if _RANGE_WORDS.match(prefix.replace("|", " ")) or lists_days(prefix):
         return ""
     named = _NAME_DASH.match(prefix)
     if named is None or "|" in named.group(1) or len(named.group(1).split()) > 8:
@@ -176,6 +176,58 @@ def _placement(info: SentenceInfo, first: TimeMention, fallback: TimeMention | N
         return day
     at = resolve.place(timed, ctx)
     return day if at is None else resolve.with_date(at, resolve.day_of(day.start))
+
+
+def _placements(text: str, info: SentenceInfo, first: TimeMention, fallback: TimeMention | None,
+                ctx: Context) -> list[resolve.Placement]:
+    """The entry's placements: one per day listed before its date ("FRI 9 & SAT 10 MAR") and per
+    separate time on its line ("SAT 31 MAR | 5:00PM & 8:00PM")."""
+    day = _placement(info, first, fallback, ctx)
+    if day is None:
+        return []
+    times = [m for m in info.mentions if _timed(m) and m is not first and not resolve.states_date(m)]
+    placements = [day]
+    if len(times) > 1:  # two shows, not a range: each time on the entry's day
+        placements = [resolve.with_date(p, resolve.day_of(day.start)) for t in times
+                      if (p := resolve.place(t, ctx)) is not None]
+    earlier = days_before(text, info.sentence.start, first)
+    return [resolve.with_date(p, d) for d in earlier for p in placements] + placements
+
+
+@dataclass(frozen=True, slots=True)
+class Below:
+    """The title line under a date line that opens its block ("THU 1 MAR | 8:00PM" / "Baroque …")."""
+
+    name: str
+    cancelled: bool
+
+
+_STARS = re.compile(r"\*+\s*([A-Za-z ]{2,20}?)\s*\*+\s*")
+_BELOW_CUT = re.compile(r"\s[-–—]\s")
+_MAX_BELOW = 100
+
+
+def _title_below(text: str, infos: Sequence[SentenceInfo], index: int) -> Below | None:
+    """The title on the line under an entry line that opens its block, if it reads as one: short,
+    no date, no final full stop ("** CANCELLED ** Chopin: The Four Ballades - piano recital")."""
+    info = infos[index]
+    before = text[: info.sentence.start].rstrip(" \t")
+    if before and not before.endswith("\n\n") and not re.search(r"\n[ \t]*[-=*_]{3,}[ \t]*\n?$", before):
+        return None
+    nxt = infos[index + 1] if index + 1 < len(infos) else None
+    if nxt is None or text[info.sentence.end : nxt.sentence.start].count("\n") != 1:
+        return None
+    line = nxt.sentence.text.strip()
+    if (len(line) > _MAX_BELOW or line.endswith((".", "!", "?", ":")) or any(_dated(m) for m in nxt.mentions)
+            or not _whole_line(text, nxt.sentence.start, nxt.sentence.end)):
+        return None
+    flags = _STARS.findall(line)
+    line = _STARS.sub("", line)
+    cut = _BELOW_CUT.search(line)
+    name = (line[: cut.start()] if cut else line).strip(" ,;")
+    if not re.match(r"[^\W\d_]", name):
+        return None
+    return Below(name, any(_CANCELLED.search(f) for f in flags))
 
 
 def _weekly(text: str, info: SentenceInfo, placement: resolve.Placement) -> str | None:
@@ -310,24 +362,27 @@ def listing_events(
     events = []
     for index, (first, name) in entries.items():
         info = infos[index]
-        heading = _find_heading(text, infos, index, entries)  # a named entry takes only its time
+        below = None if name else _title_below(text, infos, index)
+        heading = None if below else _find_heading(text, infos, index, entries)  # a named entry takes only its time
         place = _place(_blank(text, first.end, info.sentence.end, info.mentions)) or (
             heading.place if heading and not name else None)
-        label = name or (heading.name if heading else "")
-        placement = _placement(info, first, heading.time if heading and heading.time else default, ctx)
-        if placement is None or not (label or place):
-            continue
-        if not (name or place) and placement.all_day and info.sentence.index < _LETTERHEAD_LINES:
-            continue  # a line near the top that is only a date ("June 4, 2026") dates the page
-        title = f"{label}: {place}" if label and place else label or place or ""
-        cancelled = _CANCELLED.search(info.sentence.text)
-        events.append(Event(
-            title=finish(title, lex), start=placement.start, end=placement.end, all_day=placement.all_day,
-            tzid=placement.tzid, location=place, status=Status.CANCELLED if cancelled else Status.CONFIRMED,
-            upcoming=resolve.upcoming(placement.start, ctx), rrule=_weekly(text, info, placement),
-            evidence=info.sentence.text, source=source, confidence=0.5, trigger="listing:entry",
-            reasons=(f"listing line: '{first.surface}' → {placement.start}",),
-        ))
+        label = name or (below.name if below else heading.name if heading else "")
+        for placement in _placements(text, info, first, heading.time if heading and heading.time else default, ctx):
+            if not (label or place):
+                continue
+            if not (name or place) and placement.all_day and info.sentence.index < _LETTERHEAD_LINES:
+                continue  # a line near the top that is only a date ("June 4, 2026") dates the page
+            title = label if below else f"{label}: {place}" if label and place else label or place or ""
+            cancelled = _CANCELLED.search(info.sentence.text) or (below and below.cancelled)
+            events.append(Event(
+                title=finish(title, lex), start=placement.start, end=placement.end, all_day=placement.all_day,
+                tzid=placement.tzid, location=place, status=Status.CANCELLED if cancelled else Status.CONFIRMED,
+                upcoming=resolve.upcoming(placement.start, ctx), rrule=_weekly(text, info, placement),
+                evidence=info.sentence.text, source=source, confidence=0.5,
+                trigger=f"listing:entry-{placement.start:%H%M}" if not placement.all_day else "listing:entry",
+                reasons=(f"listing line: '{first.surface}' → {placement.start}",)
+                + ((f"title from the line below: '{below.name}'",) if below else ()),
+            ))
     shows = show_events(text, infos, ctx, lex, source=source)
     shown = {e.evidence for e in shows}  # a line under a show's title line is one of its showings
     series = series_events(text, infos, ctx, lex, source=source)

@@ -206,7 +206,7 @@ def place_phrases(text: str, sent: Span, lex: EventLexicon, blocked: tuple[Span,
             continue
         name, nxt = _place_after(toks, i + 1, lex, blocked)
         if not name or (len(name) == 1 and name[0].text.isupper() and len(name[0].text) <= 2) or (
-            towards and name[-1].lower not in lex.venue_nouns and not _is_town(text[name[0].start : name[-1].end])
+            towards and not any(t.lower in lex.venue_nouns for t in name) and not _is_town(text[name[0].start : name[-1].end])
         ) or (onto and not _numbered_venue(name, lex)):
             i += 1
             continue

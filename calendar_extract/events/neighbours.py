@@ -40,8 +40,44 @@ def _venue_before(text: str, sentence: Sentence) -> str | None:
     """The last place phrase of `sentence` that ends in a venue noun ("the Royal Albert Hall")."""
     lex = lexicon.load()
     venues = [name for _, _, name in place_phrases(text, (sentence.start, sentence.end), lex, ())
-              if name.split()[-1].lower().strip(".,") in lex.venue_nouns]
+              if _names_venue(name, lex.venue_nouns)]
     return venues[-1] if venues else None
+
+
+def _names_venue(name: str, nouns: frozenset[str]) -> bool:
+    """A place phrase with a venue noun among its words ("the Royal Albert Hall", "Austria Center
+    Vienna", "Sands Expo and Convention Centre, Marina Bay Sands")."""
+    return any(w.lower().strip(".,") in nouns for w in name.split(",")[0].split())
+
+
+# "The three-day summit will take place at Sands Expo …", "The December round will move to the
+# Austria Center Vienna": where an event named by its noun is held, stated apart from its dates.
+_HELD_AT = re.compile(
+    r"\b(?:[Tt]he|[Tt]his\s+year's|[Ii]ts)\s+(?:[\w'’-]+\s+){0,3}?(?P<noun>[a-z]+)\s+"
+    r"(?:will|is\s+to|is\s+set\s+to|is\s+expected\s+to)?\s*(?:now\s+)?"
+    r"(?:take\s+place|takes\s+place|be\s+held|is\s+held|move|moves|return|returns|come|comes)\s+(?:to|at|in)\s+"
+)
+
+
+def _held_at(text: str, sentences: Sequence[Sentence]) -> list[tuple[str, str]]:
+    """(event noun, venue) of every sentence that says where an event is held."""
+    lex = lexicon.load()
+    found = []
+    for sentence in sentences:
+        for match in _HELD_AT.finditer(sentence.text):
+            if match.group("noun") not in lex.noun_class:
+                continue
+            at = sentence.start + match.end()
+            places = [name for start, _, name in place_phrases(text, (sentence.start, sentence.end), lex, ())
+                      if start >= at - 4 and _names_venue(name, lex.venue_nouns)]
+            if places:
+                found.append((match.group("noun"), places[0]))
+    return found
+
+
+def _of_noun(event: Event, noun: str) -> bool:
+    """True when the event is one of `noun`'s: its trigger noun or a word of its title."""
+    return event.trigger.endswith(f":{noun}") or re.search(rf"\b{noun}\b", event.title, re.IGNORECASE) is not None
 
 
 def _neighbour(text: str, sentences: Sequence[Sentence], event: Event) -> str | None:
@@ -65,10 +101,15 @@ def neighbour_venues(
     text: str, sentences: Sequence[Sentence], events: Sequence[Event], dateline: str | None
 ) -> list[Event]:
     """The events, those without a place of their own given the venue a neighbouring sentence names."""
+    held = _held_at(text, sentences)
     out = []
     for event in events:
         venue = _neighbour(text, sentences, event) if _placeless(event, dateline) else None
         if venue:
             event = relocated(event, venue, f"location '{venue}' from a neighbouring sentence")
+        elif _placeless(event, dateline):
+            named = next(((n, v) for n, v in held if _of_noun(event, n)), None)
+            if named is not None:
+                event = relocated(event, named[1], f"location '{named[1]}': where the {named[0]} is held")
         out.append(event)
     return out

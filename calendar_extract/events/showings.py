@@ -30,7 +30,7 @@ from calendar_extract.model import Context, Event, MentionType, Status, TimeMent
 from calendar_extract.tagger.values import nth_weekday
 from calendar_extract.tagger.words import byday, weekday_number
 
-__all__ = ["closes_line", "opens_line", "series_events", "show_events", "show_name"]
+__all__ = ["closes_line", "days_before", "lists_days", "opens_line", "series_events", "show_events", "show_name"]
 
 _MAX_TITLE_LINE = 90
 _TITLE_CUT = re.compile(r"\s[-–—]\s|\s*\(|\s*\[")
@@ -131,7 +131,12 @@ def _caps_title(text: str, info: SentenceInfo) -> str | None:
     return None
 
 
-def _days_before(text: str, line_start: int, mention: TimeMention) -> list[dt.date]:
+def lists_days(prefix: str) -> bool:
+    """True when `prefix` is only a list of days before a date ("FRI 9 & " before "SAT 10 MAR")."""
+    return _DAY_LIST.fullmatch(prefix.strip() + " ") is not None
+
+
+def days_before(text: str, line_start: int, mention: TimeMention) -> list[dt.date]:
     """The days listed before `mention` in its month: "Fri 7, Sat 8 and Mon 10 Dec" → 7 and 8 Dec."""
     found = _DAY_LIST.search(text[line_start : mention.start])
     assert mention.begin is not None
@@ -151,27 +156,68 @@ def _timed_placement(mention: TimeMention, times: Sequence[TimeMention], ctx: Co
     return day if at is None else resolve.with_date(at, resolve.day_of(day.start))
 
 
-def _series_rule(info: SentenceInfo) -> tuple[TimeMention, str] | None:
-    """The daily or weekly rule of the sentence ("Daily", "every Saturday") with its mention."""
-    for m in info.mentions:
-        if m.type is MentionType.SET and m.rrule and re.match(r"FREQ=(?:DAILY|WEEKLY;BYDAY=[A-Z,]+)$", m.rrule):
-            return m, m.rrule
+_RULE = re.compile(r"FREQ=(?:DAILY|WEEKLY;BYDAY=[A-Z,]+|MONTHLY;BYDAY=-?\d[A-Z]{2})$")
+_SET_JOIN = re.compile(r"\s*(?:&|and|,|/)\s*$")
+
+
+def _series_rule(text: str, info: SentenceInfo) -> tuple[TimeMention, str] | None:
+    """The daily, weekly or monthly rule of the sentence ("Daily", "every Saturday", "Mondays &
+    Wednesdays" → BYDAY=MO,WE, "the second Thursday of every month") with its first mention."""
+    sets = [m for m in info.mentions if m.type is MentionType.SET and m.rrule and _RULE.match(m.rrule)]
+    if not sets:
+        return None
+    first, rule = sets[0], sets[0].rrule or ""
+    previous = first
+    for later in sets[1:]:  # "Mondays & Wednesdays": one rule on two days
+        weekly = rule.startswith("FREQ=WEEKLY;BYDAY=") and (later.rrule or "").startswith("FREQ=WEEKLY;BYDAY=")
+        if not weekly or not _SET_JOIN.match(text[previous.end : later.start]):
+            break
+        rule += "," + (later.rrule or "").rsplit("=", 1)[1]
+        previous = later
+    return first, rule
+
+
+def _run_end(text: str, lines: Sequence[SentenceInfo], words: ListingWords) -> dt.date | None:
+    """The last day of a run stated on a line of its block: "Runs through June 10", "Last session
+    June 11", "Every Tuesday until June 9, 10:00-11:00 am"."""
+    for line in lines:
+        for m in line.mentions:
+            if (_day(m) or m.type is MentionType.TIME) and m.begin is not None and resolve.states_date(m) and (
+                    _ends_run(text, line.sentence.start, m, words)):
+                return resolve.day_of(m.begin)
     return None
 
 
-def _runs(text: str, info: SentenceInfo, title: str, ctx: Context, words: ListingWords) -> list[Slot]:
+def _run_times(info: SentenceInfo, rule: TimeMention) -> list[TimeMention]:
+    """The times of a run, after its rule: bare times, or the time of its end day ("until June 9,
+    10:00-11:00 am")."""
+    return [m for m in info.mentions if m.start > rule.start and m.type is MentionType.TIME
+            and isinstance(m.begin, dt.datetime)]
+
+
+def _year_after(last: dt.date, first: dt.date) -> dt.date:
+    """`last` moved into the year that puts it on or after `first` (the end of a run)."""
+    try:
+        moved = last.replace(year=first.year)
+        return moved if moved >= first else last.replace(year=first.year + 1)
+    except ValueError:  # 29 February
+        return first
+
+
+def _runs(text: str, info: SentenceInfo, title: str, ctx: Context, words: ListingWords,
+          until_day: dt.date | None = None) -> list[Slot]:
     """"Daily at 14:30 and 20:15 until Thu 13 Dec" → one daily series per time."""
-    found = _series_rule(info)
+    found = _series_rule(text, info)
     # "Daily at 14:30 and 20:15": the times of the run follow its rule ("Midnight preview: 00:01 …
     # Then daily from Fri 14 Dec" is no run at midnight).
-    times = [m for m in info.mentions if found and _bare_time(m) and m.start > found[0].start]
+    times = _run_times(info, found[0]) if found else []
     if found is None or not times:
         return []
     start = info.sentence.start
     days = [m for m in info.mentions if _day(m)]
     ends = [m for m in days if _ends_run(text, start, m, words)]
     firsts = [m for m in days if m not in ends]
-    until = f";UNTIL={resolve.day_of(ends[-1].begin):%Y%m%d}T235959" if ends and ends[-1].begin else ""
+    last = _run_end(text, [info], words) or until_day
     slots = []
     for time in times:
         at = resolve.place(time, ctx)
@@ -180,13 +226,18 @@ def _runs(text: str, info: SentenceInfo, title: str, ctx: Context, words: Listin
         day = resolve.day_of(begin) if begin is not None else (first.date() if first else None)
         if at is None or day is None:
             continue
+        if last is not None and last < day:  # "April 4 through October 31" read as last October
+            last = _year_after(last, day)
+        until = f";UNTIL={last:%Y%m%d}T235959" if last else ""
         slots.append(Slot(resolve.with_date(at, day), title, time.surface, found[1] + until))
     return slots
 
 
-def _slots(text: str, info: SentenceInfo, title: str, ctx: Context, words: ListingWords) -> list[Slot]:
-    """The dated occurrences a sentence under a title line gives its show."""
-    runs = _runs(text, info, title, ctx, words)
+def _slots(text: str, info: SentenceInfo, title: str, ctx: Context, words: ListingWords,
+           until_day: dt.date | None = None) -> list[Slot]:
+    """The dated occurrences a sentence under a title line gives its show (`until_day`: the end
+    of a run stated elsewhere in the block)."""
+    runs = _runs(text, info, title, ctx, words, until_day)
     if runs:
         return runs
     start = info.sentence.start
@@ -196,16 +247,23 @@ def _slots(text: str, info: SentenceInfo, title: str, ctx: Context, words: Listi
     days = [m for m in info.mentions if _day(m) and not _ends_run(text, start, m, words)]
     # A time apart from the day ("Wed 12 Dec, doors open, film 20:00") only when the day is alone.
     times = [m for m in info.mentions if _bare_time(m)] if len(days) == 1 else []
+    # "Saturday, November 21, Saturday, December 5 and Saturday, December 19, 10 a.m. - 3 p.m.":
+    # the time closing a list of days is the time of each of them.
+    shared = [days[-1]] if len(days) > 1 and _timed_day(days[-1]) and not any(map(_timed_day, days[:-1])) else []
     slots = []
     for m in days:
-        placement = _timed_placement(m, times, ctx)
+        placement = _timed_placement(m, times or shared, ctx)
         if placement is None:
             continue
         name = name if m is days[0] else own or title  # "Midnight preview: … Then daily from Fri 14 Dec"
-        for day in _days_before(text, start, m):
+        for day in days_before(text, start, m):
             slots.append(Slot(resolve.with_date(placement, day), name, m.surface))
         slots.append(Slot(placement, name, m.surface))
     return slots
+
+
+def _timed_day(mention: TimeMention) -> bool:
+    return mention.type is MentionType.TIME and isinstance(mention.begin, dt.datetime)
 
 
 def _day_in(label: str) -> bool:
@@ -241,15 +299,47 @@ def show_events(text: str, infos: Sequence[SentenceInfo], ctx: Context, lex: Eve
     events = []
     for index, info in enumerate(infos):
         title = _title_line(text, info, words)
-        body = _block(text, infos, index) if title else []
+        body = _block(text, infos, index) if title or _name_line(text, info) else []
+        title = title or (show_name(info.sentence.text, words) if body and _schedule_line(text, body[0]) else None)
         if title is None or not any(_day(m) or _bare_time(m) for b in body for m in b.mentions):
             continue
         if _BULLET.match(body[0].sentence.text):
             continue  # "- Workshop proposals: 15 November 2024": named entries of a heading (listing.py)
+        until_day = _run_end(text, body, words)
         for line in body:
-            for slot in _slots(text, line, title, ctx, words):
+            for slot in _slots(text, line, title, ctx, words, until_day):
                 events.append(_event(slot, line, text, ctx, lex, source, venue))
     return events
+
+
+def _name_line(text: str, info: SentenceInfo) -> bool:
+    """A whole short line in any case that states no time and ends without a full stop: the name
+    of the schedule line under it ("Senior Yoga (chair-friendly)")."""
+    sent = info.sentence
+    return (sent.index > 0 and len(sent.text) <= _MAX_TITLE_LINE and not info.mentions
+            and opens_line(text, sent.start) and closes_line(text, sent.end)
+            and not sent.text.rstrip().endswith((".", "!", "?", ":")) and sent.text[:1].isupper()
+            and not _HEADER.match(sent.text))
+
+
+_HEADER = re.compile(r"^[\w-]{1,20}:\s")  # "To: Members", "From: …": an e-mail header line
+
+
+_NAMED_AFTER = re.compile(r"\s+[-–—]\s+[A-Za-z]")
+# How far into its line the rule or day of a schedule line may start ("Meets the second Thursday …").
+_SCHEDULE_LEAD = 12
+
+
+def _schedule_line(text: str, info: SentenceInfo) -> bool:
+    """A line that opens with a day or a repeating rule ("Mondays & Wednesdays, 6:00-8:00 pm, Gym",
+    "Every Tuesday until June 9, …", "Meets the second Thursday of every month at 7:00 pm")."""
+    first = info.mentions[0] if info.mentions else None
+    if first is None or ":" in text[info.sentence.start : first.start]:
+        return False  # "Date: Tue, 13 Jan 2015" is a header; "Summer Term: Mon 4 Jan" a named entry
+    if _NAMED_AFTER.match(text, first.end):
+        return False  # "Mon 22 Feb - Classes begin": an entry with its own name (listing.py)
+    return first.start - info.sentence.start <= _SCHEDULE_LEAD and (
+        _day(first) or (first.type is MentionType.SET and bool(first.rrule) and _RULE.match(first.rrule or "") is not None))
 
 
 def _event(slot: Slot, info: SentenceInfo, text: str, ctx: Context, lex: EventLexicon, source: str,
@@ -262,10 +352,30 @@ def _event(slot: Slot, info: SentenceInfo, text: str, ctx: Context, lex: EventLe
         title=finish(slot.title, lex), start=placement.start, end=placement.end, all_day=placement.all_day,
         tzid=placement.tzid, status=Status.CANCELLED if cancelled else Status.CONFIRMED,
         upcoming=resolve.upcoming(placement.start, ctx), rrule=slot.rrule, evidence=sent.text, source=source,
-        location=venue or find_location(text, (sent.start, sent.end), sent.start, lex, blocked),
+        location=_with_venue(find_location(text, (sent.start, sent.end), sent.start, lex, blocked)
+                             or _room(text, info), venue),
         confidence=0.5, trigger=f"listing:show-{placement.start:%H%M}" if not placement.all_day else "listing:show",
         reasons=(f"show listing: '{slot.surface}' → {placement.start}",),
     )
+
+
+# ", Room 2" / ", Gym" closing a schedule line after its last time: the room.
+_ROOM_TAIL = re.compile(r"^\s*[,|]\s*([A-Z][\w'’&/ -]{1,30}?)\s*\.?$")
+
+
+def _room(text: str, info: SentenceInfo) -> str | None:
+    """The room named at the end of a schedule line ("Tuesdays, 3:30-5:30 pm, Computer Lab")."""
+    if not info.mentions:
+        return None
+    found = _ROOM_TAIL.match(text[info.mentions[-1].end : info.sentence.end])
+    return found.group(1) if found else None
+
+
+def _with_venue(own: str | None, venue: str | None) -> str | None:
+    """A room inside the page's venue: "Screen 2, Leith Picturehouse"; else whichever is known."""
+    if own and venue and own.lower() not in venue.lower() and venue.lower() not in own.lower():
+        return f"{own}, {venue}"
+    return venue or own
 
 
 def _monthly(text: str, info: SentenceInfo, ctx: Context, words: ListingWords) -> tuple[dt.date, str] | None:

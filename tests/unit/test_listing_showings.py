@@ -83,3 +83,47 @@ def test_monthly_nth_weekday_line() -> None:
             "Kids' Club - second Saturday of the month, June through September, 10 a.m. - noon at the booth.\n")
     got = _summary(text)
     assert "Kids' Club @ 2031-06-14T10:00 FREQ=MONTHLY" in got
+
+
+SCHEDULE = (
+    "Northgate Leisure Centre\n"
+    "12 Mill Road | 555-0190\n\n"
+    "WEEKLY CLASSES\n\n"
+    "Aqua Fit (all levels)\n"
+    "Tuesdays & Thursdays, 7:00-8:00 pm, Pool\n"
+    "Bring a towel. Last class June 26.\n\n"
+    "Chair Pilates\n"
+    "Every Monday until June 9, 10:00-11:00 am, Studio B\n\n"
+    "Craft Fairs (in the foyer)\n"
+    "Saturday, March 15, Saturday, April 12 and Saturday, May 10, 10 a.m. - 3 p.m.\n"
+)
+
+
+def _events(text: str) -> dict[str, list]:
+    found: dict[str, list] = {}
+    for e in extract_text(text, reference_date=REF):
+        found.setdefault(e.title, []).append(e)
+    return found
+
+
+def test_schedule_lines_under_mixed_case_names() -> None:
+    found = _events(SCHEDULE)
+    (aqua,) = found["Aqua Fit"]
+    assert aqua.start == dt.datetime(2031, 3, 11, 19, 0) and aqua.end == dt.datetime(2031, 3, 11, 20, 0)
+    assert aqua.rrule == "FREQ=WEEKLY;BYDAY=TU,TH;UNTIL=20310626T235959"  # "Last class June 26" ends it
+    assert "Pool" in (aqua.location or "")
+    (pilates,) = found["Chair Pilates"]  # the end day carries the time: "until June 9, 10:00-11:00 am"
+    assert pilates.start == dt.datetime(2031, 3, 10, 10, 0)
+    assert pilates.rrule == "FREQ=WEEKLY;BYDAY=MO;UNTIL=20310609T235959"
+    assert "Studio B" in (pilates.location or "")
+
+
+def test_time_closing_a_list_of_days_is_each_day_s() -> None:
+    fairs = sorted(e.start for e in _events(SCHEDULE)["Craft Fairs"])
+    assert fairs == [dt.datetime(2031, 3, 15, 10, 0), dt.datetime(2031, 4, 12, 10, 0), dt.datetime(2031, 5, 10, 10, 0)]
+
+
+@pytest.mark.parametrize("name_line", ["To: Members", "Semester 1"])
+def test_headers_and_named_entries_are_no_schedule(name_line: str) -> None:
+    text = f"Notes\n\n{name_line}\nMon 10 Mar - Classes begin (Week 1)\nDate: Tue, 11 Mar 2031\n"
+    assert name_line not in {e.title for e in extract_text(text, reference_date=REF)}
