@@ -15,7 +15,7 @@ from calendar_extract.events.prepare import PRONOUN_START
 from calendar_extract.events.lexicon import EventLexicon
 from calendar_extract.events.datelines import DATELINE_REASON
 from calendar_extract.events.location import find_location
-from calendar_extract.events.title import event_title
+from calendar_extract.events.title import event_title, finish
 from calendar_extract.events.triggers import Trigger
 from calendar_extract.model import Context, Event, MentionType, Problem, Status, TimeMention
 
@@ -189,6 +189,20 @@ _NEW_DATE = re.compile(r"\b(?:will|would|is\s+to)\s+now\s+(?:be|take\s+place|go\
 _WHEN_LABEL = re.compile(r"\s*(?:when|date\s+and\s+time|date\s*&\s*time|dates?\s+and\s+times?)\s*:", re.IGNORECASE)
 
 
+# "What:  Q4 roadmap kickoff" over "When:  Thursday, Sept. 26, 2:00-3:30 pm CT": the event's name.
+_WHAT_LABEL = re.compile(r"\s*(?:what|event|title|topic)\s*:\s*(\S.{0,80}?)\s*$", re.IGNORECASE)
+
+
+def _what_field(info: SentenceInfo) -> list[Trigger]:
+    """The value of a "What:" line as the trigger of the "When:" line under it."""
+    found = _WHAT_LABEL.match(info.sentence.text)
+    if found is None:
+        return []
+    start = info.sentence.start + found.start(1)
+    value = found.group(1)
+    return [Trigger(start, start + len(value), value, "noun", value.split()[-1].lower(), "event")]
+
+
 def borrow_subjects(
     text: str, infos: Sequence[SentenceInfo], ctx: Context, lex: EventLexicon, *, source: str
 ) -> list[Draft]:
@@ -202,7 +216,7 @@ def borrow_subjects(
             continue
         if prev.mentions and not (new_date or label):
             continue  # "The AGM on 27 November … It will now be on 15 January" names a new date
-        named = [t for t in prev.triggers if not t.generic]
+        named = [t for t in prev.triggers if not t.generic] or (_what_field(prev) if label else [])
         for mention in info.mentions:
             own = pick_trigger(text, info, mention)
             placement = resolve.place(mention, ctx)
@@ -214,8 +228,10 @@ def borrow_subjects(
             status = event.status
             if new_date and status is Status.CANCELLED:
                 status = Status.CONFIRMED  # the new date of a postponed event
+            what = _WHAT_LABEL.match(prev.sentence.text)
             event = dataclasses.replace(
                 event, evidence=f"{prev.sentence.text} ... {info.sentence.text}",
+                title=finish(what.group(1), lex) if what and label else event.title,
                 location=place if label else place or event.location,  # a WHERE line may follow
                 status=status,
             )

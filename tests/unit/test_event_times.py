@@ -170,3 +170,24 @@ def test_weekday_pairs_are_ranges(text: str) -> None:
 ])
 def test_day_pairs_that_are_no_ranges(text: str) -> None:
     assert all(end is None for _, end in spans(text))
+
+
+def test_what_when_where_form_names_its_event() -> None:
+    text = ("Let's meet to plan the quarter:\n\n"
+            "  What:  Q3 planning kickoff\n"
+            "  When:  Thursday, June 5, 2:00-3:30 pm CT\n"
+            "  Where: Room 4B, 330 Main St.\n")
+    (found,) = events(text)
+    assert found.title == "Q3 planning kickoff"
+    assert found.start.replace(tzinfo=None) == dt.datetime(2025, 6, 5, 14, 0)
+    assert found.tzid == "America/Chicago" and "Room 4B" in (found.location or "")
+
+
+def test_what_line_without_when_line_is_no_event() -> None:
+    assert events("Agenda\n\n  What:  Q3 planning kickoff\n  Who:  everyone\n") == []
+
+
+def test_is_moving_to_keeps_the_new_date() -> None:
+    text = "The design review that was set for Friday is moving to Monday, June 2 at 10:00 am."
+    dated = {e.start: e.status for e in events(text)}
+    assert dated[dt.datetime(2025, 6, 2, 10, 0)] is Status.CONFIRMED
