@@ -188,7 +188,7 @@ def _draft_one(
         window = _event_window(text, info.sentence, mention, trig)
         told_past = past_tense(text, window, lex) or has_past_verb(text, window)
         future = lex.future.search(text, window[0], window[1]) is not None or moved_to(
-            text, window[0], mention.start) or not told_past
+            text, window[0], mention.start) or not (told_past or _told_past(text, info.sentence, lex))
         mention = resolve.retense(mention, ctx, future=future)
     placement = resolve.place(mention, ctx)
     stated = resolve.states_date(mention)
@@ -320,6 +320,13 @@ def _title_day(infos: Sequence[SentenceInfo]) -> dt.date | None:
     days = [m for m in infos[0].mentions if m.type is MentionType.DATE and m.granularity is Granularity.DAY
             and m.begin is not None and m.begin == m.until]
     return resolve.day_of(days[0].begin) if len(days) == 1 and days[0].begin is not None else None
+
+
+def _told_past(text: str, sentence: Sentence, lex: EventLexicon) -> bool:
+    """A sentence in the past with no future in it ("Last weekend's Spring Hackathon (20-21 May)
+    brought 64 people"): its dates without a year are not next year's."""
+    span = (sentence.start, sentence.end)
+    return lex.future.search(text, *span) is None and (past_tense(text, span, lex) or has_past_verb(text, span))
 
 
 def _anchor_day(drafts: Sequence[Draft], index: int, reach: int = 3) -> dt.date | None:

@@ -24,6 +24,7 @@ HEADING = "heading"  # Trigger.kind of a heading trigger
 _WORD = re.compile(r"[A-Za-z][\w'’&-]*")
 _CONNECTORS = frozenset({"and", "through", "thru", "from", "until", "till", "for", "the"})
 _MIN_PROSE_WORDS = 2
+_DECORATED_EXTRA_WORDS = 4  # a decorated heading may quote a talk's title
 
 
 def _is_prose(sentence: Sentence, spans: Sequence[Span]) -> bool:
@@ -39,15 +40,28 @@ def _is_prose(sentence: Sentence, spans: Sequence[Span]) -> bool:
     return len(words) >= _MIN_PROSE_WORDS
 
 
+# "*** Member talk: "Pricing your first SaaS product" ***", "## Summer party ##": a decorated heading.
+_DECORATION = re.compile(r"^[*#=~_>]{2,}\s*(.+?)\s*[*#=~_<]*$")
+
+
+def heading_name(sentence: Sentence) -> str:
+    """The heading's text without its decoration and final stop."""
+    decorated = _DECORATION.match(sentence.text)
+    return (decorated.group(1) if decorated else sentence.text).rstrip(".:! ")
+
+
 def _is_heading(sentence: Sentence, has_mentions: bool, lex: EventLexicon) -> bool:
     """A short name-like line: capitalized, no date, no verb or pronoun of a full sentence."""
-    text = sentence.text.rstrip(".:!")
+    decorated = _DECORATION.match(sentence.text) is not None
+    text = heading_name(sentence)
     words = _WORD.findall(text)
     if has_mentions or not words or not text[:1].isupper() or sentence.text.endswith(("?", ",")):
         return False
-    if len(words) > lex.heading_max_words or len(text) > 60 or re.search(r"[\d@,;()\"“”]|\s[-–—]\s", text):
+    odd = r"[\d@,;()]|\s[-–—]\s" if decorated else r"[\d@,;()\"“”]|\s[-–—]\s"  # a decorated name may quote
+    longest = lex.heading_max_words + (_DECORATED_EXTRA_WORDS if decorated else 0)
+    if len(words) > longest or len(text) > (80 if decorated else 60) or re.search(odd, text):
         return False
-    return not any(w.lower() in lex.not_heading for w in words)
+    return decorated or not any(w.lower() in lex.not_heading for w in words)
 
 
 def paragraph_headings(
@@ -63,8 +77,9 @@ def paragraph_headings(
             paragraph = sentence.paragraph
             heading = None
             if _is_heading(sentence, bool(spans[sentence.index]), lex):
-                name = sentence.text.rstrip(".:! ")
-                heading = Trigger(sentence.start, sentence.start + len(name), name, HEADING, name.lower(), "event")
+                name = heading_name(sentence)
+                start = sentence.start + sentence.text.find(name)
+                heading = Trigger(start, start + len(name), name, HEADING, name.lower(), "event")
                 continue
         if heading is not None and _is_prose(sentence, spans[sentence.index]):
             found[sentence.index] = heading

@@ -344,3 +344,30 @@ def test_tickets_on_sale_title() -> None:
     text = "Tickets for The Verandas' Nov. 3 show at Massey Hall go on sale Friday at 10 a.m.\n"
     titles = {e.start.isoformat(): e.title for e in events(text, dt.date(2022, 8, 10))}
     assert titles["2022-08-12T10:00:00"] == "Tickets on sale"
+
+
+def test_decorated_heading_names_the_event_of_its_paragraph() -> None:
+    text = ('Members news\n\n*** Member talk: "Pricing your first product" ***\n'
+            "On Tuesday, 13 May at 17:00 CEST, member Jana Oduya will share what she learned.\n")
+    (talk,) = events(text)
+    assert "Member talk" in talk.title and talk.start.replace(tzinfo=None) == dt.datetime(2025, 5, 13, 17, 0)
+
+
+def test_undecorated_sentence_is_still_no_heading() -> None:
+    text = "We will tell you all about it soon\nOn Tuesday, 13 May at 17:00, Jana will share what she learned.\n"
+    assert events(text) == []
+
+
+@pytest.mark.parametrize(("sentence", "year"), [
+    ("Last weekend's Spring Hackathon (26-27 April) brought 64 people into the space.", 2025),  # past: this year
+    ("The Spring Hackathon (26-27 April) is a chance to meet the team.", 2026),  # no tense: the coming one
+    ("Last year we hosted many events, and the Spring Hackathon (26-27 April) will be back.", 2026),
+])
+def test_a_past_sentence_keeps_its_dates_in_the_past(sentence: str, year: int) -> None:
+    (found,) = events(sentence)
+    assert found.start.year == year
+
+
+def test_kinds_of_party_are_events() -> None:
+    assert starts("Save the date: our summer party is on Friday, 23 May from 18:00.") == ["2025-05-23T18:00:00"]
+    assert starts("The party said on Friday, 23 May, that it would vote against the bill.") == []
