@@ -16,7 +16,7 @@ import re
 from collections.abc import Sequence
 
 from calendar_extract.events import lexicon
-from calendar_extract.events.location import place_phrases
+from calendar_extract.events.location import place_phrases, venue_words
 from calendar_extract.events.sentences import Sentence, sentence_at
 from calendar_extract.events.venues import evidence_offset, from_dateline, relocated
 from calendar_extract.model import Event
@@ -29,6 +29,13 @@ _BACK_REFERENCE = re.compile(r"(?:the|this|that|it|its)\b", re.IGNORECASE)
 _VENUE_IS = re.compile(
     r"(?:[Tt]he\s+)?[Vv]enue\s+(?:is|will\s+be)\s+(?:the\s+)?"
     r"(?P<name>[A-Z][\w'’.-]*(?:\s+(?:of|the|de|du|des|la|[A-Z][\w'’.-]*)){0,5})"
+)
+
+# "Meet at the Genesee Park playfield parking lot.": where the people of the event gather.
+_MEET_AT = re.compile(
+    r"(?:[Ww]e\s+(?:will\s+)?)?(?:[Mm]eet|[Gg]ather|[Mm]eeting\s+point\s+is)\s+(?:at|in)\s+(?:the\s+)?"
+    r"(?P<name>[A-Z][\w'’.-]*(?:\s+(?:of|the|de|[A-Z][\w'’.-]*|[a-z]+(?=\s+(?:lot|entrance|gate|car\s+park)))){0,5}"
+    r"(?:\s+(?:playfield|parking\s+lot|car\s+park|entrance|gate|steps|fountain))*)"
 )
 
 
@@ -88,9 +95,12 @@ def _neighbour(text: str, sentences: Sequence[Sentence], event: Event) -> str | 
         return None
     after = sentences[own.index + 1] if own.index + 1 < len(sentences) else None
     if after is not None and after.paragraph == own.paragraph:
-        stated = _VENUE_IS.match(after.text)
+        stated = _VENUE_IS.match(after.text) or _MEET_AT.match(after.text)
         if stated:
             return stated.group("name").rstrip(".,")
+        online = venue_words().online.search(after.text)
+        if online and _BACK_REFERENCE.match(after.text):  # "The talk is on Zoom so that …"
+            return online.group(1)
     before = sentences[own.index - 1] if own.index > 0 else None
     if before is not None and before.paragraph == own.paragraph and _BACK_REFERENCE.match(own.text):
         return _venue_before(text, before)

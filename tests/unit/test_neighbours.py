@@ -32,3 +32,24 @@ def test_the_venue_is_sentence_after_the_event() -> None:
 ])
 def test_no_venue_without_a_back_reference_in_the_same_paragraph(text: str) -> None:
     assert "Royal Albert Hall" not in {p for p in _places(text, dt.date(2019, 7, 15)).values() if p}
+
+
+def test_the_talk_is_on_zoom() -> None:
+    text = "The members' talk is on Tuesday, 14 June at 17:00. The talk is on Zoom so that everyone can join.\n"
+    assert _places(text, dt.date(2022, 5, 27))["2022-06-14T17:00:00"] == "Zoom"
+
+
+def test_meet_at_names_the_meeting_point() -> None:
+    text = "SPECIAL EVENTS\n\nSpring litter pick - Saturday, April 25, 10 am.\nMeet at the Genesee Park playfield parking lot.\n"
+    assert "Genesee Park" in (_places(text, dt.date(2015, 4, 20))["2015-04-25T10:00:00"] or "")
+
+
+def test_meet_the_team_is_no_place() -> None:
+    text = "SPECIAL EVENTS\n\nSpring litter pick - Saturday, April 25, 10 am.\nMeet the team at the gate.\n"
+    assert _places(text, dt.date(2015, 4, 20))["2015-04-25T10:00:00"] is None
+
+
+def test_where_held_sentence_places_events_of_its_noun() -> None:
+    text = ("The three-day summit will take place at the Harbour Convention Centre.\n\n"
+            "Registration is open. The summit runs from 14 to 16 October.\n")
+    assert "Harbour Convention Centre" in (_places(text, dt.date(2025, 3, 4))["2025-10-14"] or "")
