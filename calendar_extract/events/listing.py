@@ -160,11 +160,28 @@ def _find_heading(text: str, infos: Sequence[SentenceInfo], index: int, entries:
     for back in range(index - 1, max(-1, index - 30), -1):
         if back in entries:
             continue
-        found = _heading(text, infos[back])
+        found = _heading(text, infos[back]) or _introduced(infos, back)
         if found is not None:
             return found
         break
-    return _heading(text, infos[0]) if infos and 0 not in entries else None
+    first = _heading(text, infos[0]) if infos and 0 not in entries else None
+    return None if first is None or "|" in first.name else first  # "News | Transport | …" is a breadcrumb
+
+
+_INTRO_REACH = 3  # sentences back from a list to the prose that introduces it
+
+
+def _introduced(infos: Sequence[SentenceInfo], index: int) -> Heading | None:
+    """The event noun of the prose just above a list ("Members of the team will be at three drop-in
+    sessions, …. There is no need to book." → "Drop-in sessions"), if no date intervenes."""
+    for back in range(index, max(-1, index - _INTRO_REACH), -1):
+        info = infos[back]
+        if info.mentions:
+            return None
+        nouns = [t for t in info.triggers if t.kind == "noun"]
+        if nouns:
+            return Heading(nouns[-1].text[:1].upper() + nouns[-1].text[1:], None, None)
+    return None
 
 
 def _placement(info: SentenceInfo, first: TimeMention, fallback: TimeMention | None, ctx: Context) -> resolve.Placement | None:
@@ -372,7 +389,8 @@ def listing_events(
                 continue
             if not (name or place) and placement.all_day and info.sentence.index < _LETTERHEAD_LINES:
                 continue  # a line near the top that is only a date ("June 4, 2026") dates the page
-            title = label if below else f"{label}: {place}" if label and place else label or place or ""
+            short = re.split(r",\s*(?=\d)", place)[0] if place else None  # the street address stays in LOCATION
+            title = label if below else f"{label}: {short}" if label and short else label or place or ""
             cancelled = _CANCELLED.search(info.sentence.text) or (below and below.cancelled)
             events.append(Event(
                 title=finish(title, lex), start=placement.start, end=placement.end, all_day=placement.all_day,

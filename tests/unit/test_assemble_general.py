@@ -371,3 +371,18 @@ def test_a_past_sentence_keeps_its_dates_in_the_past(sentence: str, year: int) -
 def test_kinds_of_party_are_events() -> None:
     assert starts("Save the date: our summer party is on Friday, 23 May from 18:00.") == ["2025-05-23T18:00:00"]
     assert starts("The party said on Friday, 23 May, that it would vote against the bill.") == []
+
+
+def test_list_entries_take_the_event_noun_of_the_prose_above() -> None:
+    text = ("News | Parks | Published 1 May 2025\n\nHave your say on the new playground\n\n"
+            "The team will be at two drop-in sessions where you can see the drawings. No need to book.\n\n"
+            "- Saturday 10 May, 10am to 1pm - Elm Library, 14 Rose Avenue\n"
+            "- Wednesday 14 May, 4pm to 7pm - Oak Hall, 3 High Street\n")
+    titles = [e.title for e in events(text)]
+    assert titles == ["Drop-in sessions: Elm Library", "Drop-in sessions: Oak Hall"]  # no breadcrumb, no address
+
+
+def test_list_after_dated_prose_takes_no_noun_from_it() -> None:
+    text = ("Club news\n\nThe committee met on Monday 28 April to plan the sessions.\n\n"
+            "- Saturday 10 May - Elm Library\n")
+    assert not any(e.title.startswith("Sessions") for e in events(text))
