@@ -26,7 +26,7 @@ from calendar_extract.events import resolve
 from calendar_extract.events.attach import SentenceInfo
 from calendar_extract.events.lexicon import EventLexicon, listing_words
 from calendar_extract.events.location import find_location
-from calendar_extract.events.showings import days_before, lists_days, series_events, show_events
+from calendar_extract.events.showings import LETTERHEAD_LINES, days_before, lists_days, series_events, show_events
 from calendar_extract.events.title import finish
 from calendar_extract.model import Context, Event, MentionType, Status, TimeMention
 from calendar_extract.tagger.words import byday, weekday_number
@@ -34,7 +34,6 @@ from calendar_extract.tagger.words import byday, weekday_number
 __all__ = ["listing_events"]
 
 _MAX_LINE = 140
-_LETTERHEAD_LINES = 6
 _FIELD_LABELS = frozenset({"date", "dates", "when", "time", "posted", "updated", "last updated", "published",
                            "sent", "issued", "received", "effective", "released", "modified", "created"})  # sentences at the top of a page where a bare date line is the page's date
 _BULLET = re.compile(r"^\s*(?:[-•*–—·]\s+)?")
@@ -387,7 +386,7 @@ def listing_events(
         for placement in _placements(text, info, first, heading.time if heading and heading.time else default, ctx):
             if not (label or place):
                 continue
-            if not (name or place) and placement.all_day and info.sentence.index < _LETTERHEAD_LINES:
+            if not (name or place) and placement.all_day and info.sentence.index < LETTERHEAD_LINES:
                 continue  # a line near the top that is only a date ("June 4, 2026") dates the page
             short = re.split(r",\s*(?=\d)", place)[0] if place else None  # the street address stays in LOCATION
             title = label if below else f"{label}: {short}" if label and short else label or place or ""

@@ -30,9 +30,10 @@ from calendar_extract.model import Context, Event, MentionType, Status, TimeMent
 from calendar_extract.tagger.values import nth_weekday
 from calendar_extract.tagger.words import byday, weekday_number
 
-__all__ = ["closes_line", "days_before", "lists_days", "opens_line", "series_events", "show_events", "show_name"]
+__all__ = ["LETTERHEAD_LINES", "closes_line", "days_before", "lists_days", "opens_line", "series_events", "show_events", "show_name"]
 
 _MAX_TITLE_LINE = 90
+LETTERHEAD_LINES = 6  # sentences at the top of a page where a line that is only a date dates the page
 _TITLE_CUT = re.compile(r"\s[-–—]\s|\s*\(|\s*\[")
 # A title in capitals inside a sentence ("continues on Wed 9 Jan with THE 39 STEPS (1935)").
 _UPPER = "A-ZÀ-ÖØ-Þ"
@@ -305,11 +306,20 @@ def show_events(text: str, infos: Sequence[SentenceInfo], ctx: Context, lex: Eve
             continue
         if _BULLET.match(body[0].sentence.text):
             continue  # "- Workshop proposals: 15 November 2024": named entries of a heading (listing.py)
+        if body[0].sentence.index < LETTERHEAD_LINES and _only_a_date(text, body[0]):
+            continue  # "By Tom Kavanagh" / "Monday, 15 January 2024": a byline over the page's date
         until_day = _run_end(text, body, words)
         for line in body:
             for slot in _slots(text, line, title, ctx, words, until_day):
                 events.append(_event(slot, line, text, ctx, lex, source, venue))
     return events
+
+
+def _only_a_date(text: str, info: SentenceInfo) -> bool:
+    """A line that is one date and nothing else ("Monday, 15 January 2024")."""
+    sent = info.sentence
+    return len(info.mentions) == 1 and not text[sent.start : info.mentions[0].start].strip() and not (
+        text[info.mentions[0].end : sent.end].strip(" .,"))
 
 
 def _name_line(text: str, info: SentenceInfo) -> bool:

@@ -387,3 +387,12 @@ def test_list_after_dated_prose_takes_no_noun_from_it() -> None:
             "- Saturday 10 May - Elm Library\n")
     may_10 = [e.title for e in events(text) if e.start == dt.date(2025, 5, 10)]
     assert may_10 and not any(t.startswith("Sessions") for t in may_10)
+
+
+@pytest.mark.parametrize("top", [
+    "Harbour hold on in thriller\n\nBy Tom Kavanagh\nFriday, 2 May 2025\n\n",
+    "PRESS RELEASE — Frankfurt am Main, 2 May 2025\n\n",
+])
+def test_bylines_and_release_headers_date_the_page(top: str) -> None:
+    text = top + "The club's members' forum is at the Albert Park clubrooms on Tuesday 6 May.\n"
+    assert starts(text) == ["2025-05-06"]
