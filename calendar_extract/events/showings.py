@@ -245,7 +245,8 @@ def _slots(text: str, info: SentenceInfo, title: str, ctx: Context, words: Listi
     own = _caps_title(text, info)
     label = _LABEL.match(info.sentence.text)
     name = own or (f"{title} ({label.group(1).lower()})" if label and not _day_in(label.group(1)) else title)
-    days = [m for m in info.mentions if _day(m) and not _ends_run(text, start, m, words)]
+    days = [m for m in info.mentions if _day(m) and not _ends_run(text, start, m, words)
+            and not _page_date(text, start, m, words)]
     # A time apart from the day ("Wed 12 Dec, doors open, film 20:00") only when the day is alone.
     times = [m for m in info.mentions if _bare_time(m)] if len(days) == 1 else []
     # "Saturday, November 21, Saturday, December 5 and Saturday, December 19, 10 a.m. - 3 p.m.":
@@ -261,6 +262,12 @@ def _slots(text: str, info: SentenceInfo, title: str, ctx: Context, words: Listi
             slots.append(Slot(resolve.with_date(placement, day), name, m.surface))
         slots.append(Slot(placement, name, m.surface))
     return slots
+
+
+def _page_date(text: str, line_start: int, mention: TimeMention, words: ListingWords) -> bool:
+    """"(updated April 20, 2015)", "Posted: 3 May": the date of the page, not of a showing."""
+    before = text[line_start : mention.start].lower().strip(" \t(:,-–—")
+    return bool(before) and before.split()[-1] in words.field_labels or before in words.field_labels
 
 
 def _timed_day(mention: TimeMention) -> bool:

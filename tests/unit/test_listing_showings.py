@@ -127,3 +127,8 @@ def test_time_closing_a_list_of_days_is_each_day_s() -> None:
 def test_headers_and_named_entries_are_no_schedule(name_line: str) -> None:
     text = f"Notes\n\n{name_line}\nMon 10 Mar - Classes begin (Week 1)\nDate: Tue, 11 Mar 2031\n"
     assert name_line not in {e.title for e in extract_text(text, reference_date=REF)}
+
+
+def test_page_update_date_under_a_title_line_is_no_showing() -> None:
+    text = "Westside Centre\n\nSPRING WEEKLY SCHEDULE\n(updated March 7, 2031)\n\nAll welcome.\n"
+    assert [e for e in extract_text(text, reference_date=REF) if e.start == dt.date(2031, 3, 7)] == []
