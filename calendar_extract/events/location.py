@@ -38,6 +38,8 @@ class VenueWords:
     repeats: re.Pattern[str]
     online_cues: re.Pattern[str]
     function_words: frozenset[str]
+    room_nouns: frozenset[str]
+    room_modifiers: frozenset[str]
 
 
 @functools.cache
@@ -58,6 +60,8 @@ def venue_words() -> VenueWords:
         repeats=re.compile(alternation(section["repeat_phrases"]), re.IGNORECASE),
         online_cues=re.compile(alternation(section["online_cues"]), re.IGNORECASE),
         function_words=frozenset(section["function_words"]),
+        room_nouns=frozenset(section["room_nouns"]),
+        room_modifiers=frozenset(section["room_modifiers"]),
     )
 
 

@@ -26,6 +26,7 @@ from calendar_extract.events.attach import SentenceInfo
 from calendar_extract.events.lexicon import EventLexicon, ListingWords, listing_words
 from calendar_extract.events.location import find_location
 from calendar_extract.events.title import finish
+from calendar_extract.events.venues import masthead
 from calendar_extract.model import Context, Event, MentionType, Status, TimeMention
 from calendar_extract.tagger.values import nth_weekday
 from calendar_extract.tagger.words import byday, weekday_number
@@ -291,19 +292,10 @@ def _block(text: str, infos: Sequence[SentenceInfo], index: int) -> list[Sentenc
     return body
 
 
-def _masthead(text: str, infos: Sequence[SentenceInfo], lex: EventLexicon) -> str | None:
-    """The venue a page is about, when its first line is a short venue name ("LEITH PICTUREHOUSE")."""
-    if not infos or not closes_line(text, infos[0].sentence.end):
-        return None
-    words = infos[0].sentence.text.split()
-    last = words[-1].lower() if 0 < len(words) <= 3 else ""
-    return _recast(" ".join(words)) if any(last.endswith(v) for v in lex.venue_nouns if len(v) >= 4) else None
-
-
 def show_events(text: str, infos: Sequence[SentenceInfo], ctx: Context, lex: EventLexicon, *, source: str) -> list[Event]:
     """One event per dated showing of every title line (see the module docstring)."""
     words = listing_words()
-    venue = _masthead(text, infos, lex)
+    venue = masthead(text)
     events = []
     for index, info in enumerate(infos):
         title = _title_line(text, info, words)
@@ -417,7 +409,7 @@ def _monthly(text: str, info: SentenceInfo, ctx: Context, words: ListingWords) -
 def series_events(text: str, infos: Sequence[SentenceInfo], ctx: Context, lex: EventLexicon, *, source: str) -> list[Event]:
     """A named line that repeats: "Name - every Saturday at 10:30", "Name - second Saturday of the month"."""
     words = listing_words()
-    venue = _masthead(text, infos, lex)
+    venue = masthead(text)
     events = []
     for info in infos:
         label = _LABEL.match(info.sentence.text)

@@ -343,18 +343,31 @@ def _same_kind(event: Event, events: Sequence[Event], dateline: str | None) -> E
 # "LEITH PICTUREHOUSE" opening a listing: the venue of what it lists.
 _MAX_MASTHEAD_WORDS = 4
 _ROOM = re.compile(r"[A-Z][a-z]+ \d{1,3}")  # "Screen 1", "Room 204": a room of the venue
+_MASTHEAD_CUT = re.compile(r"\s+[-–—|]\s+|:\s")
 
 
 def masthead(text: str) -> str | None:
     """The venue a document is the page of: its first line, when that is only a venue's name
     ("LEITH PICTUREHOUSE" → "Leith Picturehouse", "Maple Street Church"); else None."""
     lines = [line.strip() for line in text.split("\n") if line.strip()]
-    words = lines[0].split() if lines else []
+    head = _MASTHEAD_CUT.split(lines[0], maxsplit=1)[0] if lines else ""  # "Central Library - What's On"
+    words = head.split()
     if not 2 <= len(words) <= _MAX_MASTHEAD_WORDS or not all(w[:1].isupper() and w.isalpha() for w in words):
         return None
-    if not venue_word(words[-1].lower(), lexicon.load()) or words[0].title() in lexicon.load().not_place:
+    lex = lexicon.load()
+    if not venue_word(words[-1].lower(), lex) or words[0].title() in lex.not_place:
         return None
+    if words[-1].lower() in lex.noun_class:
+        return None  # "Harbor Street Farmers Market - 2026 Season" names the event, not its venue
     return " ".join(w.title() if w.isupper() else w for w in words)
+
+
+def _generic_room(location: str, words: VenueWords) -> bool:
+    """A room any venue may have ("Activity Room", "Main Hall", "Meeting Room 2"), not a venue's name."""
+    parts = location.split()
+    nouns = [i for i, w in enumerate(parts) if w.lower() in words.room_nouns]
+    return len(parts) <= 4 and bool(nouns) and all(
+        w.lower() in words.room_modifiers or w.isdigit() or i in nouns for i, w in enumerate(parts))
 
 
 def _at_masthead(event: Event, venue: str | None, words: VenueWords) -> Event:
@@ -366,7 +379,7 @@ def _at_masthead(event: Event, venue: str | None, words: VenueWords) -> Event:
         return relocated(event, venue, f"location from the masthead '{venue}'")
     if from_dateline(event):
         return relocated(event, f"{venue}, {event.location}", f"location from the masthead '{venue}'")
-    if _ROOM.fullmatch(event.location):
+    if _ROOM.fullmatch(event.location) or _generic_room(event.location, words):
         return relocated(event, f"{event.location}, {venue}", f"location: a room of the masthead's '{venue}'")
     return event
 

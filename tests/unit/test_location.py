@@ -258,3 +258,14 @@ def test_the_masthead_venue_places_the_listing() -> None:
                                    "The Park", "Dear Valued Customers,"])
 def test_no_masthead_venue(first: str) -> None:
     assert venues.masthead(first + "\nThe meeting is on Monday.") is None
+
+
+def test_masthead_before_a_separator_and_its_generic_rooms() -> None:
+    text = "Riverside Central Library - What's On, July 2031\n\nTalks\nTue 8 Jul, 18:00.\n"
+    assert venues.masthead(text) == "Riverside Central Library"
+    talk, matinee, hall = venues.refine(text, split_sentences(text), [
+        event("Tue 8 Jul, 18:00.", "Activity Room"), event("Tue 8 Jul, 18:00.", "Main Hall"),
+        event("Tue 8 Jul, 18:00.", "Royal Albert Hall")], None)
+    assert talk.location == "Activity Room, Riverside Central Library"
+    assert matinee.location == "Main Hall, Riverside Central Library"
+    assert hall.location == "Royal Albert Hall"  # a venue's own name is no room of the masthead
