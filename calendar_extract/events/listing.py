@@ -26,7 +26,7 @@ from calendar_extract.events import resolve
 from calendar_extract.events.attach import SentenceInfo
 from calendar_extract.events.lexicon import EventLexicon, listing_words
 from calendar_extract.events.location import find_location
-from calendar_extract.events.showings import LETTERHEAD_LINES, days_before, lists_days, series_events, show_events
+from calendar_extract.events.showings import LETTERHEAD_LINES, blank, days_before, lists_days, series_events, show_events
 from calendar_extract.events.title import finish
 from calendar_extract.model import Context, Event, MentionType, Status, TimeMention
 from calendar_extract.tagger.words import byday, weekday_number
@@ -37,6 +37,7 @@ _MAX_LINE = 140
 _FIELD_LABELS = frozenset({"date", "dates", "when", "time", "posted", "updated", "last updated", "published",
                            "sent", "issued", "received", "effective", "released", "modified", "created"})  # sentences at the top of a page where a bare date line is the page's date
 _BULLET = re.compile(r"^\s*(?:[-•*–—·]\s+)?")
+_EMAIL_HEADER = re.compile(r"(?:from|to|cc|bcc|date|subject|sent|reply-to)\s*:", re.IGNORECASE)
 _NAME_DASH = re.compile(r"^(.+?)(?:\s+[-–—]|:)\s*$")  # "Evening clinic - …", "Abstract registration: …"
 _RANGE_WORDS = re.compile(r"^[\s,]*(?:(?:through|thru|to|and|&|or|-|–)[\s,]*)*$", re.IGNORECASE)
 _SEGMENT_BREAK = re.compile(r"\s[-–—]\s|[()\[\]|:;·•]")
@@ -79,15 +80,6 @@ def _timed(mention: TimeMention) -> bool:
     return mention.type is MentionType.TIME and isinstance(mention.begin, dt.datetime)
 
 
-def _blank(text: str, start: int, end: int, mentions: Sequence[TimeMention]) -> str:
-    """`text[start:end]` with every mention replaced by a segment break."""
-    chars = list(text[start:end])
-    for m in mentions:
-        for i in range(max(m.start, start), min(m.end, end)):
-            chars[i - start] = "|"
-    return "".join(chars)
-
-
 def _place(segment_text: str) -> str | None:
     """The first segment that reads as a place: has a capital, is no status word."""
     for part in _SEGMENT_BREAK.split(segment_text):
@@ -101,7 +93,7 @@ def _entry_name(text: str, info: SentenceInfo, first: TimeMention) -> str | None
     """The entry's own name ("Evening clinic - Wednesday, …"); "" when the line opens with its
     date; None when the line is no listing entry (prose before the date)."""
     start = info.sentence.start
-    prefix = _blank(text, start, first.start, info.mentions)
+    prefix = blank(text, start, first.start, info.mentions)
     prefix = prefix[_BULLET.match(prefix).end():]  # type: ignore[union-attr]
     if _RANGE_WORDS.match(prefix.replace("|", " ")) or lists_days(prefix):
         return ""
@@ -119,13 +111,15 @@ def _heading(text: str, info: SentenceInfo) -> Heading | None:
     sent = info.sentence
     if not _whole_line(text, sent.start, sent.end) or len(sent.text) > 80 or _PROSE_END.search(sent.text):
         return None
+    if _EMAIL_HEADER.match(sent.text):
+        return None  # "From: HistText 2026 Local Organising Committee <…>" is no heading
     if _programme_item(text, info) is not None:
         return None  # "19:30  Gala dinner": an item of the day above, not the heading of the next
     parts = _HEAD_BREAK.split(sent.text, maxsplit=1)
     name = _ASIDE.sub("", parts[0]).strip(" \"'")  # "FIXTURES (kick-off times are local time)"
     if name.isupper():
         name = name.title()
-    rest = _blank(text, sent.start + len(sent.text) - len(parts[1]), sent.end, info.mentions) if len(parts) > 1 else ""
+    rest = blank(text, sent.start + len(sent.text) - len(parts[1]), sent.end, info.mentions) if len(parts) > 1 else ""
     times = [m for m in info.mentions if _timed(m) and not resolve.states_date(m)]
     return Heading(name, _place(rest), times[-1] if times else None)
 
@@ -277,7 +271,7 @@ def _day_heading(text: str, info: SentenceInfo) -> dt.date | None:
     day = info.mentions[0]
     if day.type is not MentionType.DATE or not _dated(day) or day.until not in (None, day.begin):
         return None
-    if len(re.findall(r"[^\W\d_]+", _blank(text, sent.start, sent.end, info.mentions))) > _DAY_HEADING_WORDS:
+    if len(re.findall(r"[^\W\d_]+", blank(text, sent.start, sent.end, info.mentions))) > _DAY_HEADING_WORDS:
         return None
     assert day.begin is not None
     return resolve.day_of(day.begin)
@@ -348,7 +342,7 @@ def programme_events(
         placement = resolve.with_date(placement, day)
         blocked = tuple((m.start, m.end) for m in info.mentions)
         place = find_location(text, (start, info.sentence.end), start, lex, blocked) or _room(
-            _blank(text, start, info.sentence.end, info.mentions))
+            blank(text, start, info.sentence.end, info.mentions))
         events.append(Event(
             title=finish(name, lex), start=placement.start, end=placement.end, all_day=placement.all_day,
             tzid=placement.tzid, location=place, status=Status.CONFIRMED,
@@ -380,7 +374,7 @@ def listing_events(
         info = infos[index]
         below = None if name else _title_below(text, infos, index)
         heading = None if below else _find_heading(text, infos, index, entries)  # a named entry takes only its time
-        place = _place(_blank(text, first.end, info.sentence.end, info.mentions)) or (
+        place = _place(blank(text, first.end, info.sentence.end, info.mentions)) or (
             heading.place if heading and not name else None)
         label = name or (below.name if below else heading.name if heading else "")
         for placement in _placements(text, info, first, heading.time if heading and heading.time else default, ctx):

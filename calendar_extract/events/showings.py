@@ -31,7 +31,7 @@ from calendar_extract.model import Context, Event, MentionType, Status, TimeMent
 from calendar_extract.tagger.values import nth_weekday
 from calendar_extract.tagger.words import byday, weekday_number
 
-__all__ = ["LETTERHEAD_LINES", "closes_line", "days_before", "lists_days", "opens_line", "series_events", "show_events", "show_name"]
+__all__ = ["LETTERHEAD_LINES", "blank", "closes_line", "days_before", "lists_days", "opens_line", "series_events", "show_events", "show_name"]
 
 _MAX_TITLE_LINE = 90
 LETTERHEAD_LINES = 6  # sentences at the top of a page where a line that is only a date dates the page
@@ -314,11 +314,20 @@ def show_events(text: str, infos: Sequence[SentenceInfo], ctx: Context, lex: Eve
     return events
 
 
+def blank(text: str, start: int, end: int, mentions: Sequence[TimeMention]) -> str:
+    """`text[start:end]` with every mention replaced by a segment break."""
+    chars = list(text[start:end])
+    for m in mentions:
+        for i in range(max(m.start, start), min(m.end, end)):
+            chars[i - start] = "|"
+    return "".join(chars)
+
+
 def _only_a_date(text: str, info: SentenceInfo) -> bool:
-    """A line that is one date and nothing else ("Monday, 15 January 2024")."""
+    """A line that is a date (and time) and nothing else ("Monday, 15 January 2024",
+    "Tuesday 11 June 2019, 16:42 BST")."""
     sent = info.sentence
-    return len(info.mentions) == 1 and not text[sent.start : info.mentions[0].start].strip() and not (
-        text[info.mentions[0].end : sent.end].strip(" .,"))
+    return bool(info.mentions) and not re.sub(r"[\s.,|]+", "", blank(text, sent.start, sent.end, info.mentions))
 
 
 def _name_line(text: str, info: SentenceInfo) -> bool:

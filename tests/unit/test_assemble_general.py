@@ -396,3 +396,16 @@ def test_list_after_dated_prose_takes_no_noun_from_it() -> None:
 def test_bylines_and_release_headers_date_the_page(top: str) -> None:
     text = top + "The club's members' forum is at the Albert Park clubrooms on Tuesday 6 May.\n"
     assert starts(text) == ["2025-05-06"]
+
+
+def test_email_header_is_no_heading_of_a_list() -> None:
+    text = ("From: Spring Workshop Organising Committee <local@example.org>\nDate: Fri, 2 May 2025 09:12 +0100\n"
+            "Subject: practical information\n\nDear participants,\n\n"
+            "- Tuesday 6 May, 08:30 - Registration desk opens\n")
+    assert not any("From" in e.title or "Committee" in (e.location or "") for e in events(text))
+
+
+def test_byline_over_date_and_time_dates_the_page() -> None:
+    text = ("Rail strike called off\n\nBy Hannah Greaves, Transport Correspondent\nFriday 2 May 2025, 16:42 BST\n\n"
+            "A second walkout on Saturday 10 May will go ahead.\n")
+    assert not any(e.title.startswith("By ") for e in events(text))
