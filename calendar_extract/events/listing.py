@@ -111,8 +111,8 @@ def _heading(text: str, info: SentenceInfo) -> Heading | None:
     sent = info.sentence
     if not _whole_line(text, sent.start, sent.end) or len(sent.text) > 80 or _PROSE_END.search(sent.text):
         return None
-    if _EMAIL_HEADER.match(sent.text):
-        return None  # "From: HistText 2026 Local Organising Committee <…>" is no heading
+    if _EMAIL_HEADER.match(sent.text) or sent.text.rstrip().endswith(","):
+        return None  # "From: HistText 2026 Local Organising Committee <…>", "Dear participants," are no headings
     if _programme_item(text, info) is not None:
         return None  # "19:30  Gala dinner": an item of the day above, not the heading of the next
     parts = _HEAD_BREAK.split(sent.text, maxsplit=1)
@@ -380,8 +380,8 @@ def listing_events(
         for placement in _placements(text, info, first, heading.time if heading and heading.time else default, ctx):
             if not (label or place):
                 continue
-            if not (name or place) and placement.all_day and info.sentence.index < LETTERHEAD_LINES:
-                continue  # a line near the top that is only a date ("June 4, 2026") dates the page
+            if not (name or place) and info.sentence.index < LETTERHEAD_LINES:
+                continue  # a line near the top that is only a date ("June 4, 2026", "… 2025, 16:42 BST") dates the page
             short = re.split(r",\s*(?=\d)", place)[0] if place else None  # the street address stays in LOCATION
             title = label if below else f"{label}: {short}" if label and short else label or place or ""
             cancelled = _CANCELLED.search(info.sentence.text) or (below and below.cancelled)
