@@ -226,6 +226,7 @@ def harmonize_weekdays(
     """
     tenses = tenses or {}
     reference = ctx.reference.date()
+    named = _named_weekdays(mentions)
     decided: dict[int, dt.date] = {}
     readings: dict[int, list[dt.date]] = {}
     for mention in mentions:
@@ -235,7 +236,9 @@ def harmonize_weekdays(
         day = _as_date(mention.begin)
         ahead, back = _weekday_candidates(day, reference)
         tense = tenses.get(mention.start)
-        if tense in ("future", "past"):
+        if day.weekday() in named:  # "Saturday rail strike called off" over "… this Saturday …"
+            decided[mention.start] = named[day.weekday()]
+        elif tense in ("future", "past"):
             decided[mention.start] = ahead if tense == "future" else back
         readings.setdefault(day.weekday(), []).append(decided.get(mention.start, day))
     chosen = {}
@@ -251,6 +254,19 @@ def harmonize_weekdays(
             mention = _shift(mention, (target - day).days)
         out.append(mention)
     return tuple(out)
+
+
+_NAMED_WEEKDAY = re.compile(r"^(?:this|next|coming|this\s+coming)\s+(?:mon|tues|wednes|thurs|fri|satur|sun)day$", re.IGNORECASE)
+
+
+def _named_weekdays(mentions: Sequence[TimeMention]) -> dict[int, dt.date]:
+    """Weekday → day of the document's "this Saturday" / "next Thursday" (one reading per weekday)."""
+    found: dict[int, set[dt.date]] = {}
+    for mention in mentions:
+        if mention.begin is not None and _NAMED_WEEKDAY.match(mention.surface):
+            day = _as_date(mention.begin)
+            found.setdefault(day.weekday(), set()).add(day)
+    return {weekday: days.pop() for weekday, days in found.items() if len(days) == 1}
 
 
 def retense(mention: TimeMention, ctx: Context, *, future: bool) -> TimeMention:

@@ -56,9 +56,11 @@ def extract_weekday(match: re.Match[str], ctx: Context) -> TimeMention | None:
     weekday = weekday_number(match.group("wd"))
     shift = _shift(group(match, "shift"))
     tense = resolve.tense_of(match.string, match.start(), match.end())
-    if group(match, "shift") and shift == 0 and tense is resolve.Tense.UNKNOWN:
-        tense = resolve.Tense.FUTURE  # "this Friday" leans ahead
-    day = resolve.resolve_weekday(ctx.reference.date(), weekday, tense, shift)
+    ref = ctx.reference.date()
+    if group(match, "shift") and shift == 0:  # "this Wednesday": the Wednesday of this week
+        day = ref + dt.timedelta(days=weekday - ref.isoweekday())
+    else:
+        day = resolve.resolve_weekday(ref, weekday, tense, shift)
     mod = mod_of(group(match, "mod"))
     part = group(match, "part")
     # TimeBank mostly gives "Friday morning" the value of the day (DATE); the part of day only

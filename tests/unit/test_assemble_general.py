@@ -409,3 +409,14 @@ def test_byline_over_date_and_time_dates_the_page() -> None:
     text = ("Rail strike called off\n\nBy Hannah Greaves, Transport Correspondent\nFriday 2 May 2025, 16:42 BST\n\n"
             "A second walkout on Saturday 10 May will go ahead.\n")
     assert not any(e.title.startswith("By ") for e in events(text))
+
+
+def test_bare_weekday_follows_this_weekday_of_the_same_name() -> None:
+    text = ("Saturday rail strike called off as union agrees to talks\n\n"
+            "A strike that would have halted services this Saturday has been called off.\n")
+    assert starts(text, dt.date(2019, 6, 11)) == ["2019-06-15"]
+
+
+def test_invited_to_a_session_on_a_weekday_is_ahead() -> None:
+    text = "The board has invited owners to an information session on Saturday at 2 p.m. at the library."
+    assert starts(text, dt.date(2016, 10, 20)) == ["2016-10-22T14:00:00"]

@@ -180,3 +180,13 @@ def test_deadline_months_look_ahead() -> None:
 
 def test_weekday_with_date_fixes_the_year() -> None:
     assert values("Opening on Friday, March 6.", dt.datetime(2025, 12, 1)) == ["2026-03-06"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The review that was on the calendar for this Wednesday is moving.", "2019-09-18"),  # ref Monday 16th
+    ("We met this Monday to agree the plan.", "2019-09-16"),
+    ("See you this Sunday.", "2019-09-22"),
+])
+def test_this_weekday_is_the_weekday_of_this_week(text: str, expected: str) -> None:
+    (found,) = tag(text, Context(reference=dt.datetime(2019, 9, 16)))
+    assert found.value == expected
