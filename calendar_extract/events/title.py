@@ -26,9 +26,18 @@ _OBJECT_NOUNS = frozenset({"visit", "travel", "meeting", "match"})
 _LINKS = {"visit": "to", "travel": "to", "meeting": "with", "match": "against"}
 
 
+# "Fifth annual Willamette Riverlights Festival", "the 25th annual …": the edition is no part of the name.
+_EDITION = re.compile(
+    r"^(?:the\s+)?(?:\d{1,3}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth"
+    r"|eleventh|twelfth|[a-z]+teenth|twentieth|thirtieth|fortieth|fiftieth|hundredth)\s+annual\s+(?=\S)",
+    re.IGNORECASE,
+)
+
+
 def finish(title: str, lex: EventLexicon) -> str:
     """Tidy a title: drop years and doubled blanks, cut at a word under the limit, capitalize."""
     title = _YEAR.sub("", title)
+    title = _EDITION.sub("", title)
     title = re.sub(r"\s+", " ", title).strip(" ,;:–—-")
     title = re.sub(r"\s+([,;:])", r"\1", title)
     if len(title) > lex.max_chars:

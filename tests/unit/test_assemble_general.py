@@ -420,3 +420,10 @@ def test_bare_weekday_follows_this_weekday_of_the_same_name() -> None:
 def test_invited_to_a_session_on_a_weekday_is_ahead() -> None:
     text = "The board has invited owners to an information session on Saturday at 2 p.m. at the library."
     assert starts(text, dt.date(2016, 10, 20)) == ["2016-10-22T14:00:00"]
+
+
+def test_edition_ordinal_is_no_part_of_the_title() -> None:
+    (fest,) = events("The fifth annual Riverside Lights Festival runs on Saturday, May 10.")
+    assert fest.title.startswith("Riverside Lights Festival")
+    (attempt,) = events("The second launch attempt is set for Saturday, May 10.")
+    assert attempt.title.lower().startswith("second launch attempt")
