@@ -10,6 +10,7 @@ from pathlib import Path
 from calendar_extract.errors import InputError
 from calendar_extract.model import Document
 from calendar_extract.readers.dateline import find_dateline
+from calendar_extract.readers.encoding import decode_bytes, has_bom
 from calendar_extract.readers.sources import STDIN
 
 MAX_BYTES = 20_000_000
@@ -82,22 +83,18 @@ def _read_stdin(max_bytes: int) -> bytes:
 
 
 def decode_text(data: bytes, source: str) -> str:
-    """Decode UTF-8 text (a BOM is dropped), refusing empty, binary and non-UTF-8 input.
+    """Decode text in any common encoding (see readers.encoding), refusing empty and binary input.
 
     Raises:
         InputError: with a one-line explanation naming `source`.
     """
     if not data.strip():
         raise InputError(f"{source}: empty input, nothing to read")
-    if _looks_binary(data[:SNIFF_BYTES]):
+    if not has_bom(data) and _looks_binary(data[:SNIFF_BYTES]):
         raise InputError(f"{source}: binary data, not text")
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise InputError(
-            f"{source}: not UTF-8 text (byte 0x{data[exc.start]:02x} at offset {exc.start}); "
-            "convert it first, e.g. iconv -f latin1 -t utf-8"
-        ) from None
+    text = decode_bytes(data, source).text
+    if not text.strip():
+        raise InputError(f"{source}: empty input, nothing to read")
     return text
 
 
