@@ -103,10 +103,12 @@ def cli() -> None:
               help="Leave out events less certain than this.")
 @click.option("--calendar-name", default="Extracted events", show_default=True,
               help="Calendar name (X-WR-CALNAME / NAME).")
+@click.option("--input-format", type=click.Choice(["auto", "text", "html"]), default="auto", show_default=True,
+              help="Read every input as this format; auto tells it by the content.")
 @log_options
 def extract(inputs: tuple[str, ...], output: str, fmt: str, reference: dt.datetime | None,
             timezone: str | None, day_first: bool, upcoming: bool, min_confidence: float,
-            calendar_name: str, verbose: int, quiet: bool) -> None:
+            calendar_name: str, input_format: str, verbose: int, quiet: bool) -> None:
     """Find events in INPUTS (files, folders, globs or - for stdin) and write a calendar.
 
     \b
@@ -121,7 +123,7 @@ def extract(inputs: tuple[str, ...], output: str, fmt: str, reference: dt.dateti
     _configure_logging(verbose, quiet)
     options = Options(reference=reference, timezone=timezone, upcoming_only=upcoming,
                       min_confidence=min_confidence, day_first=day_first,
-                      calendar_name=calendar_name)
+                      calendar_name=calendar_name, input_format=None if input_format == "auto" else input_format)
     _refuse_input_as_output(inputs, output)
     results, failed = _process(inputs, options, quiet=quiet, verbose=verbose)
     if not results:
@@ -197,9 +199,11 @@ def _process(inputs: Sequence[str], options: Options, *, quiet: bool, verbose: i
 
 def _read(source: str, options: Options, *, quiet: bool) -> Document:
     from calendar_extract.readers import read_document
+    from calendar_extract.readers.formats import Format
 
+    forced = Format(options.input_format) if options.input_format else None
     document = read_document(source, reference=options.reference, timezone=options.timezone,
-                             now=dt.datetime.now().replace(microsecond=0))
+                             now=dt.datetime.now().replace(microsecond=0), input_format=forced)
     if not quiet:
         click.echo(f"{source}: reference date {document.reference.date().isoformat()} "
                    f"({document.reference_basis})", err=True)
@@ -294,9 +298,14 @@ def _mention_json(mention: TimeMention) -> dict[str, Any]:
     return record
 
 
+_LIBRARY_LOGGERS = ("trafilatura", "htmldate", "charset_normalizer")
+
+
 def _configure_logging(verbose: int, quiet: bool) -> None:
-    level = logging.ERROR if quiet else logging.DEBUG if verbose > 1 else logging.WARNING
+    level = logging.ERROR if quiet else logging.DEBUG if verbose > 1 else logging.INFO if verbose else logging.WARNING
     logging.basicConfig(level=level, format="calendar-extract: %(levelname)s: %(message)s")
+    for noisy in _LIBRARY_LOGGERS:  # trafilatura and htmldate log ERROR for pages we read fine
+        logging.getLogger(noisy).setLevel(logging.DEBUG if verbose > 1 else logging.CRITICAL)
 
 
 def _fail(message: str) -> None:

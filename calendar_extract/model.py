@@ -162,3 +162,4 @@ class Options:
     min_confidence: float = 0.0
     day_first: bool = False
     calendar_name: str = "Extracted events"
+    input_format: str | None = None  # None: told by the content (readers.formats)

@@ -11,6 +11,8 @@ from calendar_extract.errors import InputError
 from calendar_extract.model import Document
 from calendar_extract.readers.dateline import find_dateline
 from calendar_extract.readers.encoding import decode_bytes, has_bom
+from calendar_extract.readers.formats import Format, sniff_format
+from calendar_extract.readers.html import read_page
 from calendar_extract.readers.sources import STDIN
 
 MAX_BYTES = 20_000_000
@@ -26,27 +28,40 @@ def read_document(
     timezone: str | None,
     now: dt.datetime,
     max_bytes: int = MAX_BYTES,
+    input_format: Format | None = None,
 ) -> Document:
-    """Read one plain-text source (a path or `-`) into a Document.
+    """Read one source (a path or `-`) into a Document: plain text, or the main text of an HTML
+    page (the format is told by the content unless `input_format` forces one).
 
-    The reference date is, in order: `reference` (the --reference-date option), a dateline or
-    publication date near the top of the text, the file's modification time, `now` (stdin).
+    The reference date is, in order: `reference` (the --reference-date option), the page's
+    publication date (HTML metadata), a dateline or publication date near the top of the text,
+    the file's modification time, `now` (stdin).
 
     Raises:
         InputError: missing, unreadable, too large, binary, empty or non-UTF-8 input.
     """
     data = _read_stdin(max_bytes) if source == STDIN else _read_file(Path(source), max_bytes)
     text = decode_text(data, source)
-    ref, basis = _choose_reference(text, source, reference, now)
+    kind = input_format or sniff_format(text, "" if source == STDIN else source)
+    published = None
+    if kind is Format.HTML:
+        page = read_page(text, source)
+        text, published = page.text, page.published
+        if not text.strip():
+            raise InputError(f"{source}: HTML page without any text")
+    ref, basis = _choose_reference(text, source, reference, now, published)
     return Document(text=text, source=source, reference=ref, reference_basis=basis,
                     timezone=timezone)
 
 
 def _choose_reference(
-    text: str, source: str, option: dt.datetime | None, now: dt.datetime
+    text: str, source: str, option: dt.datetime | None, now: dt.datetime, published: dt.date | None = None,
 ) -> tuple[dt.datetime, str]:
+    """--reference-date > document metadata > a dateline in the text > file time > today."""
     if option is not None:
         return option, "--reference-date"
+    if published is not None:
+        return dt.datetime.combine(published, dt.time()), "publication date in the page's metadata"
     fallback, basis = (now, "today") if source == STDIN else (_mtime(Path(source)), "file modification time")
     dateline = find_dateline(text, fallback)
     if dateline is not None:

@@ -1,0 +1,63 @@
+"""HTML pages → the article's main text and its publication date.
+
+The main text comes from trafilatura (navigation, adverts and comments left out), with the page
+title as its first line; a page trafilatura finds no article in falls back to all of its text.
+The publication date comes from the page's metadata, read by htmldate (meta tags, JSON-LD,
+`<time>` elements, URL), original rather than last-modified date.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import re
+from dataclasses import dataclass
+
+__all__ = ["Page", "read_page"]
+
+log = logging.getLogger(__name__)
+
+_WHOLE_PAGE = re.compile(r"<(?:html|body)[\s>]", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class Page:
+    """What an HTML page gives: its main text and, when the metadata has one, its publication day."""
+
+    text: str
+    published: dt.date | None
+
+
+def read_page(html: str, source: str, *, url: str | None = None) -> Page:
+    """Main text and publication date of an HTML page (broken markup is read as well as it goes)."""
+    import trafilatura  # imported only for HTML input: it pulls in lxml
+
+    if not _WHOLE_PAGE.search(html):
+        html = f"<html><body>{html}</body></html>"  # a fragment ("<p>… 6 March …</p>")
+    text = trafilatura.extract(html, url=url, include_comments=False, include_tables=True,
+                               favor_recall=True, deduplicate=True) or ""
+    title = _title(html)
+    if not text.strip():
+        log.info("%s: no article found, reading all of the page's text", source)
+        text = trafilatura.html2txt(html) or ""
+    if title and not text.lstrip().startswith(title):
+        text = f"{title}\n\n{text}"
+    return Page(text=text, published=_published(html, url))
+
+
+def _title(html: str) -> str | None:
+    import trafilatura
+
+    metadata = trafilatura.extract_metadata(html)
+    title = metadata.title if metadata is not None else None
+    return title.strip() if title else None
+
+
+def _published(html: str, url: str | None) -> dt.date | None:
+    from htmldate import find_date
+
+    try:
+        found = find_date(html, url=url, original_date=True, outputformat="%Y-%m-%d", extensive_search=False)
+    except (ValueError, TypeError):  # htmldate raises on some malformed documents
+        return None
+    return dt.date.fromisoformat(found) if found else None
