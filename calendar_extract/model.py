@@ -67,6 +67,7 @@ class Document:
     reference_basis: str  # "option", "text", "mtime", "today", "metadata"
     timezone: str | None = None
     url: str | None = None
+    events: tuple[Event, ...] = ()  # events the document states as data (schema.org, invitations)
 
 
 @dataclass(frozen=True, slots=True)

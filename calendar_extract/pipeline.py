@@ -20,11 +20,13 @@ def context_for(document: Document, options: Options) -> Context:
 def extract(document: Document, options: Options) -> Result:
     """Run tagger and assembler over one document and keep the events the options ask for."""
     from calendar_extract.events import assemble
+    from calendar_extract.events.merge import prefer_given
     from calendar_extract.tagger import tag
 
     ctx = context_for(document, options)
     mentions = tag(document.text, ctx)
     events, problems = assemble(document.text, mentions, ctx, source=document.source)
+    events = prefer_given(document.events, events)
     kept = tuple(e for e in events if _wanted(e, options))
     return Result(document=document, mentions=mentions, events=kept, problems=problems)
 

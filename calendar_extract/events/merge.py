@@ -12,7 +12,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from calendar_extract.identity import UID_DOMAIN, make_uid, title_key
 from calendar_extract.model import Event, Status
 
-__all__ = ["merge_events", "title_key", "make_uid", "same_event", "sort_key"]
+__all__ = ["merge_events", "prefer_given", "title_key", "make_uid", "same_event", "sort_key"]
 
 # Classes whose events of one day are told apart by their subject, not merged by class alone.
 _DISTINCT_CLASSES = frozenset({"deadline"})
@@ -177,3 +177,20 @@ def _unique_uids(events: Iterable[Event]) -> Sequence[Event]:
             event = dataclasses.replace(event, uid=digest + UID_DOMAIN)
         out.append(event)
     return out
+
+
+def prefer_given(given: Sequence[Event], found: Sequence[Event]) -> tuple[Event, ...]:
+    """Events a document states as data (schema.org, an invitation), then the events read from its
+    prose that are not one of them: the data wins ("structured data over prose")."""
+    if not given:
+        return tuple(found)
+    kept = [e for e in found if not any(_restates(g, e) for g in given)]
+    return merge_events([*given, *kept])
+
+
+def _restates(given: Event, found: Event) -> bool:
+    """The prose event is the data's event: same day, and a shared title word or place word."""
+    if _day(given.start) != _day(found.start):
+        return False
+    words = set(title_key(given.title).split()) | set(title_key(given.location or "").split())
+    return bool(words & (set(title_key(found.title).split()) | set(title_key(found.location or "").split())))

@@ -13,6 +13,7 @@ from calendar_extract.readers.dateline import find_dateline
 from calendar_extract.readers.encoding import decode_bytes, has_bom
 from calendar_extract.readers.formats import Format, sniff_format
 from calendar_extract.readers.html import read_page
+from calendar_extract.readers.structured import schema_events
 from calendar_extract.readers.sources import STDIN
 
 MAX_BYTES = 20_000_000
@@ -43,15 +44,16 @@ def read_document(
     data = _read_stdin(max_bytes) if source == STDIN else _read_file(Path(source), max_bytes)
     text = decode_text(data, source)
     kind = input_format or sniff_format(text, "" if source == STDIN else source)
-    published = None
+    published, html = None, None
     if kind is Format.HTML:
-        page = read_page(text, source)
+        html, page = text, read_page(text, source)
         text, published = page.text, page.published
-        if not text.strip():
-            raise InputError(f"{source}: HTML page without any text")
     ref, basis = _choose_reference(text, source, reference, now, published)
+    given = schema_events(html, source, ref.date()) if html is not None else ()
+    if not text.strip() and not given:
+        raise InputError(f"{source}: HTML page without any text")
     return Document(text=text, source=source, reference=ref, reference_basis=basis,
-                    timezone=timezone)
+                    timezone=timezone, events=given)
 
 
 def _choose_reference(
