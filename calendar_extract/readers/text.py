@@ -2,17 +2,18 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
-
 import sys
 from pathlib import Path
 
 from calendar_extract.errors import InputError
-from calendar_extract.model import Document
+from calendar_extract.model import Document, Event
 from calendar_extract.readers.dateline import find_dateline
 from calendar_extract.readers.encoding import decode_bytes, has_bom
 from calendar_extract.readers.formats import Format, sniff_format
 from calendar_extract.readers.html import read_page
+from calendar_extract.readers.mail import read_mail
 from calendar_extract.readers.structured import schema_events
 from calendar_extract.readers.sources import STDIN
 
@@ -42,28 +43,48 @@ def read_document(
         InputError: missing, unreadable, too large, binary, empty or non-UTF-8 input.
     """
     data = _read_stdin(max_bytes) if source == STDIN else _read_file(Path(source), max_bytes)
-    text = decode_text(data, source)
-    kind = input_format or sniff_format(text, "" if source == STDIN else source)
-    published, html = None, None
-    if kind is Format.HTML:
-        html, page = text, read_page(text, source)
+    name = "" if source == STDIN else source
+    kind = input_format or sniff_format(data[:SNIFF_BYTES].decode("utf-8", errors="replace"), name)
+    published: dt.date | dt.datetime | None = None
+    given: tuple[Event, ...] = ()
+    if kind is Format.EML:
+        mail = read_mail(data, source)
+        text, published, given, timezone = mail.text, mail.sent, mail.events, timezone or mail.zone
+    else:
+        text = decode_text(data, source)
+        kind = input_format or sniff_format(text, name)  # again on the decoded text (UTF-16)
+    html = text if kind is Format.HTML else None
+    if html is not None:
+        page = read_page(html, source)
         text, published = page.text, page.published
-    ref, basis = _choose_reference(text, source, reference, now, published)
-    given = schema_events(html, source, ref.date()) if html is not None else ()
+    ref, basis = _choose_reference(text, source, reference, now, published, kind)
+    if html is not None:
+        given = schema_events(html, source, ref.date())
+    given = tuple(dataclasses.replace(e, upcoming=_day(e.start) >= ref.date()) for e in given)
     if not text.strip() and not given:
-        raise InputError(f"{source}: HTML page without any text")
+        raise InputError(f"{source}: {kind.value} input without any text")
     return Document(text=text, source=source, reference=ref, reference_basis=basis,
                     timezone=timezone, events=given)
 
 
+def _day(value: dt.date | dt.datetime) -> dt.date:
+    return value.date() if isinstance(value, dt.datetime) else value
+
+
+_METADATA = {Format.HTML: "publication date in the page's metadata", Format.EML: "the e-mail's Date header"}
+
+
 def _choose_reference(
-    text: str, source: str, option: dt.datetime | None, now: dt.datetime, published: dt.date | None = None,
+    text: str, source: str, option: dt.datetime | None, now: dt.datetime,
+    published: dt.date | dt.datetime | None = None, kind: Format = Format.TEXT,
 ) -> tuple[dt.datetime, str]:
     """--reference-date > document metadata > a dateline in the text > file time > today."""
     if option is not None:
         return option, "--reference-date"
+    if isinstance(published, dt.datetime):
+        return published.replace(tzinfo=None), _METADATA.get(kind, "document metadata")  # the sender's wall clock
     if published is not None:
-        return dt.datetime.combine(published, dt.time()), "publication date in the page's metadata"
+        return dt.datetime.combine(published, dt.time()), _METADATA.get(kind, "document metadata")
     fallback, basis = (now, "today") if source == STDIN else (_mtime(Path(source)), "file modification time")
     dateline = find_dateline(text, fallback)
     if dateline is not None:

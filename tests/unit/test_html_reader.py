@@ -70,4 +70,4 @@ def test_page_without_text_is_a_clear_error(tmp_path: Path) -> None:
     page.write_text("<html><head><title></title></head><body><script>var x = 1;</script></body></html>")
     result = CliRunner().invoke(cli, ["extract", str(page), "-q"])
     assert result.exit_code == 1
-    assert "HTML page without any text" in result.stderr and "Traceback" not in result.stderr
+    assert "html input without any text" in result.stderr and "Traceback" not in result.stderr
