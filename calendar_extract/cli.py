@@ -103,7 +103,7 @@ def cli() -> None:
               help="Leave out events less certain than this.")
 @click.option("--calendar-name", default="Extracted events", show_default=True,
               help="Calendar name (X-WR-CALNAME / NAME).")
-@click.option("--input-format", type=click.Choice(["auto", "text", "html", "eml"]), default="auto", show_default=True,
+@click.option("--input-format", type=click.Choice(["auto", "text", "html", "eml", "ics"]), default="auto", show_default=True,
               help="Read every input as this format; auto tells it by the content.")
 @log_options
 def extract(inputs: tuple[str, ...], output: str, fmt: str, reference: dt.datetime | None,

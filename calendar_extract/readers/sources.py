@@ -11,7 +11,7 @@ from calendar_extract.errors import InputError
 
 STDIN = "-"
 # Files a folder contributes; other files in it are ignored (not errors).
-TEXT_SUFFIXES = frozenset({".txt", ".text", ".md", ".markdown", ".rst", ".html", ".htm", ".eml"})
+TEXT_SUFFIXES = frozenset({".txt", ".text", ".md", ".markdown", ".rst", ".html", ".htm", ".eml", ".ics"})
 GLOB_CHARS = frozenset("*?[")
 
 

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from calendar_extract.errors import InputError
 from calendar_extract.model import Document, Event
+from calendar_extract.readers.calendar import calendar_events
 from calendar_extract.readers.dateline import find_dateline
 from calendar_extract.readers.encoding import decode_bytes, has_bom
 from calendar_extract.readers.formats import Format, sniff_format
@@ -50,6 +51,10 @@ def read_document(
     if kind is Format.EML:
         mail = read_mail(data, source)
         text, published, given, timezone = mail.text, mail.sent, mail.events, timezone or mail.zone
+    elif kind is Format.ICS:
+        text, given = "", calendar_events(data, source)  # passed through, to merge and re-export
+        if not given:
+            raise InputError(f"{source}: iCalendar data without any readable event")
     else:
         text = decode_text(data, source)
         kind = input_format or sniff_format(text, name)  # again on the decoded text (UTF-16)
