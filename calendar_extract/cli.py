@@ -9,7 +9,7 @@ import datetime as dt
 import json
 import logging
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -103,7 +103,7 @@ def cli() -> None:
               help="Leave out events less certain than this.")
 @click.option("--calendar-name", default="Extracted events", show_default=True,
               help="Calendar name (X-WR-CALNAME / NAME).")
-@click.option("--input-format", type=click.Choice(["auto", "text", "html", "eml", "ics"]), default="auto", show_default=True,
+@click.option("--input-format", type=click.Choice(["auto", "text", "html", "eml", "mbox", "feed", "ics", "jsonl"]), default="auto", show_default=True,
               help="Read every input as this format; auto tells it by the content.")
 @log_options
 def extract(inputs: tuple[str, ...], output: str, fmt: str, reference: dt.datetime | None,
@@ -159,12 +159,12 @@ def tag(input: str, reference: dt.datetime | None, timezone: str | None, day_fir
 
     _configure_logging(verbose, quiet)
     options = Options(reference=reference, timezone=timezone, day_first=day_first)
-    try:
-        document = _read(input, options, quiet=quiet)
-    except InputError as exc:
-        _fail(str(exc))
-    for mention in run_tagger(document.text, context_for(document, options)):
-        click.echo(json.dumps(_mention_json(mention), ensure_ascii=False))
+    for document in _documents(input, options, quiet=quiet):
+        if isinstance(document, InputError):
+            _fail(str(document))
+            return
+        for mention in run_tagger(document.text, context_for(document, options)):
+            click.echo(json.dumps(_mention_json(mention), ensure_ascii=False))
 
 
 def _process(inputs: Sequence[str], options: Options, *, quiet: bool, verbose: int
@@ -176,38 +176,54 @@ def _process(inputs: Sequence[str], options: Options, *, quiet: bool, verbose: i
     results: list[Result] = []
     failed = 0
     for source in expand_inputs(inputs):
-        try:
-            if isinstance(source, InputError):
-                raise source
-            document = _read(source, options, quiet=quiet)
-            result = run_pipeline(document, options)
-        except CalendarExtractError as exc:
-            click.echo(f"calendar-extract: error: {exc}", err=True)
-            failed += 1
-            continue
-        except Exception as exc:  # a bug of ours: report it per input, keep going (-vv shows it)
-            logging.getLogger(__name__).debug("internal error", exc_info=True)
-            click.echo(f"calendar-extract: error: {source}: internal error ({type(exc).__name__}: "
-                       f"{exc}); please report it with this input", err=True)
-            failed += 1
-            continue
-        results.append(result)
-        if verbose:
-            _explain(result)
+        for item in _documents(source, options, quiet=quiet):
+            try:
+                if isinstance(item, InputError):
+                    raise item
+                result = run_pipeline(item, options)
+            except CalendarExtractError as exc:
+                click.echo(f"calendar-extract: error: {exc}", err=True)
+                failed += 1
+                continue
+            except Exception as exc:  # a bug of ours: report it per input, keep going (-vv shows it)
+                _report_bug(getattr(item, "source", str(source)), exc)
+                failed += 1
+                continue
+            results.append(result)
+            if verbose:
+                _explain(result)
     return results, failed
 
 
-def _read(source: str, options: Options, *, quiet: bool) -> Document:
-    from calendar_extract.readers import read_document
+def _report_bug(source: str, exc: Exception) -> None:
+    logging.getLogger(__name__).debug("internal error", exc_info=True)
+    click.echo(f"calendar-extract: error: {source}: internal error ({type(exc).__name__}: "
+               f"{exc}); please report it with this input", err=True)
+
+
+def _documents(source: str | InputError, options: Options, *, quiet: bool) -> Iterator[Document | InputError]:
+    """The documents of one source (several for a mailbox, feed or JSON Lines file), each
+    announced with its reference date; errors in their place, never raised."""
+    from calendar_extract.model import Document
+    from calendar_extract.readers import read_documents
     from calendar_extract.readers.formats import Format
 
+    if isinstance(source, InputError):
+        yield source
+        return
     forced = Format(options.input_format) if options.input_format else None
-    document = read_document(source, reference=options.reference, timezone=options.timezone,
-                             now=dt.datetime.now().replace(microsecond=0), input_format=forced)
-    if not quiet:
-        click.echo(f"{source}: reference date {document.reference.date().isoformat()} "
-                   f"({document.reference_basis})", err=True)
-    return document
+    try:
+        for item in read_documents(source, reference=options.reference, timezone=options.timezone,
+                                   now=dt.datetime.now().replace(microsecond=0), input_format=forced):
+            if isinstance(item, Document) and not quiet:
+                click.echo(f"{item.source}: reference date {item.reference.date().isoformat()} "
+                           f"({item.reference_basis})", err=True)
+            yield item
+    except InputError as exc:
+        yield exc
+    except Exception as exc:  # a bug of ours while reading: one line, like one in the pipeline
+        logging.getLogger(__name__).debug("internal error", exc_info=True)
+        yield InputError(f"{source}: internal error ({type(exc).__name__}: {exc}); please report it with this input")
 
 
 def _render(results: Sequence[Result], events: Sequence[Event], fmt: str, options: Options) -> bytes:

@@ -34,7 +34,7 @@ class Format(str, Enum):
 
 
 _ICS = re.compile(r"\A\s*BEGIN:VCALENDAR\b", re.IGNORECASE)
-_MBOX = re.compile(r"\AFrom \S+ ")
+_MBOX = re.compile(r"\AFrom \S+\s+(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) ")
 _HEADER_LINE = re.compile(r"^(?:from|to|cc|date|subject|message-id|received|mime-version|return-path|"
                           r"content-type|reply-to|sender|delivered-to)\s*:", re.IGNORECASE)
 _MIN_HEADERS = 2

@@ -11,7 +11,7 @@ from calendar_extract.errors import InputError
 
 STDIN = "-"
 # Files a folder contributes; other files in it are ignored (not errors).
-TEXT_SUFFIXES = frozenset({".txt", ".text", ".md", ".markdown", ".rst", ".html", ".htm", ".eml", ".ics"})
+TEXT_SUFFIXES = frozenset({".txt", ".text", ".md", ".markdown", ".rst", ".html", ".htm", ".eml", ".ics", ".mbox", ".rss", ".atom", ".jsonl"})
 GLOB_CHARS = frozenset("*?[")
 
 

@@ -43,14 +43,35 @@ def read_document(
     Raises:
         InputError: missing, unreadable, too large, binary, empty or non-UTF-8 input.
     """
-    data = _read_stdin(max_bytes) if source == STDIN else _read_file(Path(source), max_bytes)
+    data = read_bytes(source, max_bytes)
+    return document_from_bytes(data, source, reference=reference, timezone=timezone,
+                               fallback=fallback_reference(source, now), input_format=input_format)
+
+
+def read_bytes(source: str, max_bytes: int = MAX_BYTES) -> bytes:
+    """The bytes of a file or of standard input (`-`), at most `max_bytes`."""
+    return _read_stdin(max_bytes) if source == STDIN else _read_file(Path(source), max_bytes)
+
+
+def fallback_reference(source: str, now: dt.datetime) -> tuple[dt.datetime, str]:
+    """The reference date when neither the option nor the document gives one."""
+    return (now, "today") if source == STDIN else (_mtime(Path(source)), "file modification time")
+
+
+def document_from_bytes(
+    data: bytes, source: str, *, reference: dt.datetime | None, timezone: str | None,
+    fallback: tuple[dt.datetime, str], input_format: Format | None = None,
+    published: dt.date | dt.datetime | None = None, published_by: str = "document metadata",
+) -> Document:
+    """One Document from the bytes of a text, HTML page, e-mail or iCalendar file (`published`:
+    a date the container gives, such as a feed entry's, and `published_by` where it is from)."""
     name = "" if source == STDIN else source
     kind = input_format or sniff_format(data[:SNIFF_BYTES].decode("utf-8", errors="replace"), name)
-    published: dt.date | dt.datetime | None = None
     given: tuple[Event, ...] = ()
     if kind is Format.EML:
         mail = read_mail(data, source)
-        text, published, given, timezone = mail.text, mail.sent, mail.events, timezone or mail.zone
+        text, given, timezone = mail.text, mail.events, timezone or mail.zone
+        published, published_by = (mail.sent, _METADATA[kind]) if mail.sent else (published, published_by)
     elif kind is Format.ICS:
         text, given = "", calendar_events(data, source)  # passed through, to merge and re-export
         if not given:
@@ -61,8 +82,10 @@ def read_document(
     html = text if kind is Format.HTML else None
     if html is not None:
         page = read_page(html, source)
-        text, published = page.text, page.published
-    ref, basis = _choose_reference(text, source, reference, now, published, kind)
+        text = page.text
+        if published is None and page.published is not None:
+            published, published_by = page.published, _METADATA[kind]
+    ref, basis = _choose_reference(text, reference, fallback, published, published_by)
     if html is not None:
         given = schema_events(html, source, ref.date())
     given = tuple(dataclasses.replace(e, upcoming=_day(e.start) >= ref.date()) for e in given)
@@ -80,21 +103,20 @@ _METADATA = {Format.HTML: "publication date in the page's metadata", Format.EML:
 
 
 def _choose_reference(
-    text: str, source: str, option: dt.datetime | None, now: dt.datetime,
-    published: dt.date | dt.datetime | None = None, kind: Format = Format.TEXT,
+    text: str, option: dt.datetime | None, fallback: tuple[dt.datetime, str],
+    published: dt.date | dt.datetime | None = None, published_by: str = "document metadata",
 ) -> tuple[dt.datetime, str]:
     """--reference-date > document metadata > a dateline in the text > file time > today."""
     if option is not None:
         return option, "--reference-date"
     if isinstance(published, dt.datetime):
-        return published.replace(tzinfo=None), _METADATA.get(kind, "document metadata")  # the sender's wall clock
+        return published.replace(tzinfo=None), published_by  # the writer's wall clock
     if published is not None:
-        return dt.datetime.combine(published, dt.time()), _METADATA.get(kind, "document metadata")
-    fallback, basis = (now, "today") if source == STDIN else (_mtime(Path(source)), "file modification time")
-    dateline = find_dateline(text, fallback)
+        return dt.datetime.combine(published, dt.time()), published_by
+    dateline = find_dateline(text, fallback[0])
     if dateline is not None:
         return dateline, "date in the text"
-    return fallback, basis
+    return fallback
 
 
 def _mtime(path: Path) -> dt.datetime:
@@ -148,4 +170,4 @@ def _looks_binary(head: bytes) -> bool:
     return controls > MAX_CONTROL_SHARE * len(head)
 
 
-__all__ = ["MAX_BYTES", "decode_text", "read_document"]
+__all__ = ["MAX_BYTES", "decode_text", "document_from_bytes", "fallback_reference", "read_bytes", "read_document"]

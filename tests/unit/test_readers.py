@@ -56,7 +56,7 @@ def test_expand_inputs_orders_and_reports(tmp_path: Path) -> None:
     errors = [str(i) for i in items if isinstance(i, InputError)]
     assert paths == [str(tmp_path / "a.txt"), str(tmp_path / "b.txt")]
     assert [e.split(": ", 1)[1] for e in errors] == [
-        "folder holds no text files (.eml, .htm, .html, .ics, .markdown, .md, .rst, .text, .txt)",
+        "folder holds no text files (.atom, .eml, .htm, .html, .ics, .jsonl, .markdown, .mbox, .md, .rss, .rst, .text, .txt)",
         "no such file or folder",
         "no file matches this pattern",
     ]

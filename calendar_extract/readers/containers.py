@@ -1,0 +1,142 @@
+"""Sources that hold several documents: a mailbox (each message), a feed (each entry), JSON Lines
+(each line). Every other source is one document (readers.text.document_from_bytes).
+
+    mbox        "From " lines separate the messages; each is read as an e-mail
+    RSS / Atom  feedparser; each entry's title and content, its published (else updated) date
+                as reference date, its link as the document's URL
+    JSON Lines  {"id", "text", "reference_date", "url"} per line; "reference_date" may be absent
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from collections.abc import Iterator
+from typing import Any
+
+from calendar_extract.errors import InputError
+from calendar_extract.model import Document
+from calendar_extract.readers.formats import Format, sniff_format
+from calendar_extract.readers.sources import STDIN
+from calendar_extract.readers.text import (
+    MAX_BYTES, SNIFF_BYTES, document_from_bytes, fallback_reference, read_bytes,
+)
+
+__all__ = ["read_documents"]
+
+# "From alice@example.org Mon Jan  6 10:00:00 2025": the sender and an asctime date; a body line
+# "From the committee: …" that a writer forgot to quote as ">From" does not match.
+_MBOX_SEPARATOR = re.compile(
+    rb"^From \S+\s+(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) [A-Z][a-z]{2} +\d{1,2} \d{1,2}:\d\d[^\n]*\n", re.MULTILINE)
+
+
+def read_documents(
+    source: str, *, reference: dt.datetime | None, timezone: str | None, now: dt.datetime,
+    max_bytes: int = MAX_BYTES, input_format: Format | None = None,
+) -> Iterator[Document | InputError]:
+    """The documents of one source, in order; a part that cannot be read is an InputError in
+    their place, so the others are still read.
+
+    Raises:
+        InputError: when the source itself cannot be read.
+    """
+    data = read_bytes(source, max_bytes)
+    fallback = fallback_reference(source, now)
+    name = "" if source == STDIN else source
+    kind = input_format or sniff_format(data[:SNIFF_BYTES].decode("utf-8", errors="replace"), name)
+    parts = {Format.MBOX: _messages, Format.JSONL: _lines, Format.FEED: _entries}.get(kind)
+    if parts is None:
+        yield document_from_bytes(data, source, reference=reference, timezone=timezone, fallback=fallback,
+                                  input_format=input_format)
+        return
+    found = False
+    for part in parts(data, source):
+        found = True
+        if isinstance(part, InputError):
+            yield part
+            continue
+        body, part_source, published, by, part_format, url = part
+        try:
+            document = document_from_bytes(body, part_source, reference=reference, timezone=timezone,
+                                           fallback=fallback, input_format=part_format,
+                                           published=published, published_by=by)
+        except InputError as exc:
+            yield exc
+            continue
+        yield document if url is None else _with_url(document, url)
+    if not found:
+        raise InputError(f"{source}: {kind.value} input without any {_UNIT[kind]}")
+
+
+_UNIT = {Format.MBOX: "message", Format.JSONL: "line", Format.FEED: "entry"}
+# (body, source, published, published_by, format, url)
+_Part = tuple[bytes, str, "dt.date | dt.datetime | None", str, "Format | None", "str | None"]
+
+
+def _with_url(document: Document, url: str) -> Document:
+    import dataclasses
+
+    return dataclasses.replace(document, url=url)
+
+
+def _messages(data: bytes, source: str) -> Iterator[_Part | InputError]:
+    """Each message of a mailbox, as `source#1`, `source#2`, …"""
+    bodies = [b for b in _MBOX_SEPARATOR.split(data) if b.strip()]
+    for number, body in enumerate(bodies, 1):
+        body = re.sub(rb"^>(>*From )", rb"\1", body, flags=re.MULTILINE)  # mboxrd quoting
+        yield body, f"{source}#{number}", None, "", Format.EML, None
+
+
+def _lines(data: bytes, source: str) -> Iterator[_Part | InputError]:
+    """Each JSON object of a JSON Lines source, named by its "id" (else `source:LINE`)."""
+    for number, line in enumerate(data.decode("utf-8", errors="replace").splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            item = json.loads(line)
+        except json.JSONDecodeError as exc:
+            yield InputError(f"{source}:{number}: not a JSON object ({exc.msg})")
+            continue
+        if not isinstance(item, dict) or not isinstance(item.get("text"), str):
+            yield InputError(f"{source}:{number}: a JSON Lines item needs a \"text\" string")
+            continue
+        published = _date(item.get("reference_date"))
+        if item.get("reference_date") is not None and published is None:
+            yield InputError(f"{source}:{number}: reference_date {item['reference_date']!r} is no ISO date")
+            continue
+        name = str(item.get("id") or f"{source}:{number}")
+        url = item.get("url") if isinstance(item.get("url"), str) else None
+        yield item["text"].encode("utf-8"), name, published, "the line's reference_date", Format.TEXT, url
+
+
+def _date(value: Any) -> dt.date | dt.datetime | None:
+    if not isinstance(value, str):
+        return None
+    try:
+        return dt.datetime.fromisoformat(value) if "T" in value else dt.date.fromisoformat(value)
+    except ValueError:
+        return None
+
+
+def _entries(data: bytes, source: str) -> Iterator[_Part | InputError]:
+    """Each entry of an RSS or Atom feed: its title and content (HTML read as a page)."""
+    import feedparser
+
+    feed = feedparser.parse(data)
+    for number, entry in enumerate(feed.entries, 1):
+        title = str(entry.get("title", "") or "")
+        content = entry.get("content") or []
+        body = str(content[0].get("value", "")) if content else str(entry.get("summary", "") or "")
+        parsed = entry.get("published_parsed") or entry.get("updated_parsed")
+        published = dt.datetime(*parsed[:6]) if parsed else None
+        link = str(entry.get("link", "") or "") or None
+        page = f"<html><head><title>{_escape(title)}</title></head><body><h1>{_escape(title)}</h1>{body}</body></html>"
+        yield (page.encode("utf-8"), link or f"{source}#{number}", published,
+               "the feed entry's date", Format.HTML, link)
+
+
+def _escape(text: str) -> str:
+    import html
+
+    return html.escape(text, quote=False)
