@@ -105,10 +105,14 @@ def cli() -> None:
               help="Calendar name (X-WR-CALNAME / NAME).")
 @click.option("--input-format", type=click.Choice(["auto", "text", "html", "eml", "mbox", "feed", "ics", "jsonl"]), default="auto", show_default=True,
               help="Read every input as this format; auto tells it by the content.")
+@click.option("--cache-dir", type=click.Path(file_okay=False), default=None,
+              help="Where fetched URLs keep their ETag/Last-Modified (default: ~/.cache/calendar-extract).")
+@click.option("--no-cache", is_flag=True, help="Fetch URLs without the cache (no conditional GET).")
 @log_options
 def extract(inputs: tuple[str, ...], output: str, fmt: str, reference: dt.datetime | None,
             timezone: str | None, day_first: bool, upcoming: bool, min_confidence: float,
-            calendar_name: str, input_format: str, verbose: int, quiet: bool) -> None:
+            calendar_name: str, input_format: str, cache_dir: str | None, no_cache: bool,
+            verbose: int, quiet: bool) -> None:
     """Find events in INPUTS (files, folders, globs or - for stdin) and write a calendar.
 
     \b
@@ -123,7 +127,8 @@ def extract(inputs: tuple[str, ...], output: str, fmt: str, reference: dt.dateti
     _configure_logging(verbose, quiet)
     options = Options(reference=reference, timezone=timezone, upcoming_only=upcoming,
                       min_confidence=min_confidence, day_first=day_first,
-                      calendar_name=calendar_name, input_format=None if input_format == "auto" else input_format)
+                      calendar_name=calendar_name, input_format=None if input_format == "auto" else input_format,
+                      cache_dir=None if no_cache else cache_dir or str(_default_cache_dir()))
     _refuse_input_as_output(inputs, output)
     results, failed = _process(inputs, options, quiet=quiet, verbose=verbose)
     if not results:
@@ -206,6 +211,7 @@ def _documents(source: str | InputError, options: Options, *, quiet: bool) -> It
     announced with its reference date; errors in their place, never raised."""
     from calendar_extract.model import Document
     from calendar_extract.readers import read_documents
+    from calendar_extract.readers.fetch import FetchSettings
     from calendar_extract.readers.formats import Format
 
     if isinstance(source, InputError):
@@ -213,8 +219,10 @@ def _documents(source: str | InputError, options: Options, *, quiet: bool) -> It
         return
     forced = Format(options.input_format) if options.input_format else None
     try:
+        fetching = FetchSettings(cache_dir=Path(options.cache_dir) if options.cache_dir else None)
         for item in read_documents(source, reference=options.reference, timezone=options.timezone,
-                                   now=dt.datetime.now().replace(microsecond=0), input_format=forced):
+                                   now=dt.datetime.now().replace(microsecond=0), input_format=forced,
+                                   fetching=fetching):
             if isinstance(item, Document) and not quiet:
                 click.echo(f"{item.source}: reference date {item.reference.date().isoformat()} "
                            f"({item.reference_basis})", err=True)
@@ -312,6 +320,12 @@ def _mention_json(mention: TimeMention) -> dict[str, Any]:
     if mention.vague:
         record["vague"] = True
     return record
+
+
+def _default_cache_dir() -> Path:
+    from calendar_extract.readers.fetch import default_cache_dir
+
+    return default_cache_dir()
 
 
 _LIBRARY_LOGGERS = ("trafilatura", "htmldate", "charset_normalizer")

@@ -164,3 +164,4 @@ class Options:
     day_first: bool = False
     calendar_name: str = "Extracted events"
     input_format: str | None = None  # None: told by the content (readers.formats)
+    cache_dir: str | None = None  # validators of fetched URLs (readers.fetch); None: no cache

@@ -17,6 +17,7 @@ from typing import Any
 
 from calendar_extract.errors import InputError
 from calendar_extract.model import Document
+from calendar_extract.readers.fetch import FetchSettings
 from calendar_extract.readers.formats import Format, sniff_format
 from calendar_extract.readers.sources import STDIN
 from calendar_extract.readers.text import (
@@ -33,7 +34,7 @@ _MBOX_SEPARATOR = re.compile(
 
 def read_documents(
     source: str, *, reference: dt.datetime | None, timezone: str | None, now: dt.datetime,
-    max_bytes: int = MAX_BYTES, input_format: Format | None = None,
+    max_bytes: int = MAX_BYTES, input_format: Format | None = None, fetching: FetchSettings | None = None,
 ) -> Iterator[Document | InputError]:
     """The documents of one source, in order; a part that cannot be read is an InputError in
     their place, so the others are still read.
@@ -41,7 +42,7 @@ def read_documents(
     Raises:
         InputError: when the source itself cannot be read.
     """
-    data = read_bytes(source, max_bytes)
+    data = read_bytes(source, max_bytes, fetching)
     fallback = fallback_reference(source, now)
     name = "" if source == STDIN else source
     kind = input_format or sniff_format(data[:SNIFF_BYTES].decode("utf-8", errors="replace"), name)

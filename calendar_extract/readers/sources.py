@@ -8,6 +8,7 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from calendar_extract.errors import InputError
+from calendar_extract.readers.fetch import url_of
 
 STDIN = "-"
 # Files a folder contributes; other files in it are ignored (not errors).
@@ -23,16 +24,17 @@ def expand_inputs(inputs: Sequence[str]) -> Iterator[str | InputError]:
     seen: set[str] = set()
     for item in inputs or [STDIN]:
         for source in _expand_one(item):
-            key = source if isinstance(source, InputError) else os.path.realpath(source)
+            key = source if isinstance(source, InputError) or url_of(source) else os.path.realpath(source)
             if isinstance(source, InputError) or source == STDIN or key not in seen:
                 seen.add(key if isinstance(key, str) else "")
                 yield source
 
 
 def _expand_one(item: str) -> Iterator[str | InputError]:
-    if item == STDIN:
-        yield STDIN
+    if item == STDIN or url_of(item) is not None:
+        yield item  # standard input, or a URL fetched when it is read (readers.fetch)
         return
+    item = item[len("feed:") :] if item.startswith("feed:") else item  # "feed:press.rss": a local feed
     path = Path(item)
     if path.is_dir():
         yield from _folder(path)

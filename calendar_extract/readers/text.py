@@ -12,6 +12,7 @@ from calendar_extract.model import Document, Event
 from calendar_extract.readers.calendar import calendar_events
 from calendar_extract.readers.dateline import find_dateline
 from calendar_extract.readers.encoding import decode_bytes, has_bom
+from calendar_extract.readers.fetch import FetchSettings, fetch, is_url
 from calendar_extract.readers.formats import Format, sniff_format
 from calendar_extract.readers.html import read_page
 from calendar_extract.readers.mail import read_mail
@@ -48,14 +49,18 @@ def read_document(
                                fallback=fallback_reference(source, now), input_format=input_format)
 
 
-def read_bytes(source: str, max_bytes: int = MAX_BYTES) -> bytes:
-    """The bytes of a file or of standard input (`-`), at most `max_bytes`."""
+def read_bytes(source: str, max_bytes: int = MAX_BYTES, fetching: FetchSettings | None = None) -> bytes:
+    """The bytes of a file, a URL or standard input (`-`), at most `max_bytes`."""
+    if is_url(source):
+        return fetch(source, dataclasses.replace(fetching or FetchSettings(), max_bytes=max_bytes))
     return _read_stdin(max_bytes) if source == STDIN else _read_file(Path(source), max_bytes)
 
 
 def fallback_reference(source: str, now: dt.datetime) -> tuple[dt.datetime, str]:
     """The reference date when neither the option nor the document gives one."""
-    return (now, "today") if source == STDIN else (_mtime(Path(source)), "file modification time")
+    if source == STDIN or is_url(source):
+        return now, "today"
+    return _mtime(Path(source)), "file modification time"
 
 
 def document_from_bytes(
