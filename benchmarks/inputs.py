@@ -67,7 +67,7 @@ def as_email(text: str, day: dt.date, zone: str | None = None) -> bytes:
 
 def as_rss(text: str, day: dt.date) -> bytes:
     stamp = format_datetime(dt.datetime.combine(day, dt.time(8, 0), tzinfo=dt.timezone.utc))
-    body = "".join(f"<p>{html.escape(p)}</p>" for p in _paragraphs(text))
+    body = "".join(f"<p>{html.escape(p).replace(chr(10), '<br>')}</p>" for p in _paragraphs(text))
     return ('<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>Example</title>'
             f"<item><title>Article</title><link>https://example.org/a</link><pubDate>{stamp}</pubDate>"
             f"<description>{html.escape(body)}</description></item></channel></rss>").encode()

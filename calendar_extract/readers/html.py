@@ -34,8 +34,9 @@ def read_page(html: str, source: str, *, url: str | None = None) -> Page:
 
     if not _WHOLE_PAGE.search(html):
         html = f"<html><body>{html}</body></html>"  # a fragment ("<p>… 6 March …</p>")
-    text = trafilatura.extract(html, url=url, include_comments=False, include_tables=True,
-                               favor_recall=True, deduplicate=True) or ""
+    xml = trafilatura.extract(html, url=url, output_format="xml", include_comments=False,
+                              include_tables=True, favor_recall=True, deduplicate=True)
+    text = _blocks(xml) if xml else ""
     title = _title(html)
     if not text.strip():
         log.info("%s: no article found, reading all of the page's text", source)
@@ -43,6 +44,32 @@ def read_page(html: str, source: str, *, url: str | None = None) -> Page:
     if title and not text.lstrip().startswith(title):
         text = f"{title}\n\n{text}"
     return Page(text=text, published=_published(html, url))
+
+
+_BLOCKS = frozenset({"p", "head", "item", "row", "quote"})
+
+
+def _blocks(xml: str) -> str:
+    """trafilatura's XML as text: a blank line between blocks (paragraphs, headings, list items,
+    table rows), a line break for <lb/>, table cells joined by " | " (listings keep their shape)."""
+    from xml.etree import ElementTree
+
+    try:
+        root = ElementTree.fromstring(xml.replace("<lb/>", "\n"))
+    except ElementTree.ParseError:
+        return ""
+    blocks = []
+    for element in root.iter():
+        if element.tag not in _BLOCKS or any(True for _ in element.iter("p")) and element.tag != "p":
+            continue
+        if element.tag == "row":
+            text = " | ".join("".join(cell.itertext()).strip() for cell in element)
+        else:
+            text = "".join(element.itertext())
+        text = "\n".join(line.strip() for line in text.split("\n")).strip()
+        if text:
+            blocks.append(text)
+    return "\n\n".join(blocks)
 
 
 def _title(html: str) -> str | None:

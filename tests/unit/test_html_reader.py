@@ -71,3 +71,14 @@ def test_page_without_text_is_a_clear_error(tmp_path: Path) -> None:
     result = CliRunner().invoke(cli, ["extract", str(page), "-q"])
     assert result.exit_code == 1
     assert "html input without any text" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_listing_page_keeps_its_blocks_and_line_breaks(tmp_path: Path) -> None:
+    page = tmp_path / "listing.html"
+    page.write_text("<html><head><title>What's on</title></head><body><nav><a href='/'>Home</a></nav><main>"
+                    "<p>THU 1 MAR | 8:00PM<br>Baroque Evenings: Handel &amp; Telemann<br>HK$180 / 280</p>"
+                    "<p>SAT 3 MAR | 3:00PM<br>Family Concert: Peter and the Wolf<br>HK$120</p>"
+                    "<table><tr><td>Fri 9 Mar</td><td>Chamber music</td></tr></table></main></body></html>")
+    text = read_document(str(page), reference=dt.datetime(2018, 2, 26), timezone=None, now=NOW).text
+    assert "THU 1 MAR | 8:00PM\nBaroque Evenings: Handel & Telemann\nHK$180 / 280\n\nSAT 3 MAR" in text
+    assert "Fri 9 Mar | Chamber music" in text
