@@ -34,7 +34,7 @@ def read_page(html: str, source: str, *, url: str | None = None) -> Page:
 
     if not _WHOLE_PAGE.search(html):
         html = f"<html><body>{html}</body></html>"  # a fragment ("<p>… 6 March …</p>")
-    xml = trafilatura.extract(html, url=url, output_format="xml", include_comments=False,
+    xml = trafilatura.extract(spell_out_times(html), url=url, output_format="xml", include_comments=False,
                               include_tables=True, favor_recall=True, deduplicate=True)
     text = _blocks(xml) if xml else ""
     title = _title(html)
@@ -44,6 +44,30 @@ def read_page(html: str, source: str, *, url: str | None = None) -> Page:
     if title and not text.lstrip().startswith(title):
         text = f"{title}\n\n{text}"
     return Page(text=text, published=_published(html, url))
+
+
+# <time datetime="2025-06-14T19:30">Saturday</time>: the machine-readable value is exact.
+_TIME_ELEMENT = re.compile(r"<time\b[^>]*?\bdatetime\s*=\s*[\"']([^\"']+)[\"'][^>]*>(.*?)</time>",
+                           re.IGNORECASE | re.DOTALL)
+
+
+def spell_out_times(html: str) -> str:
+    """Each <time datetime=…> element's text replaced by its exact value in words ("Saturday" →
+    "Saturday 14 June 2025 at 19:30"), so a bare weekday or "tonight" in the page is no guess."""
+    from dateutil.parser import isoparse
+
+    def spelled(match: re.Match[str]) -> str:
+        raw = match.group(1).strip()
+        try:
+            value = isoparse(raw)
+        except (ValueError, OverflowError):
+            return match.group(0)
+        words = f"{value:%A} {value.day} {value:%B %Y}"
+        if "T" in raw and len(raw) > len("2025-06-14T"):
+            words += f" at {value:%H:%M}"
+        return match.group(0)[: match.start(2) - match.start(0)] + words + "</time>"
+
+    return _TIME_ELEMENT.sub(spelled, html)
 
 
 _BLOCKS = frozenset({"p", "head", "item", "row", "quote"})

@@ -82,3 +82,19 @@ def test_listing_page_keeps_its_blocks_and_line_breaks(tmp_path: Path) -> None:
     text = read_document(str(page), reference=dt.datetime(2018, 2, 26), timezone=None, now=NOW).text
     assert "THU 1 MAR | 8:00PM\nBaroque Evenings: Handel & Telemann\nHK$180 / 280\n\nSAT 3 MAR" in text
     assert "Fri 9 Mar | Chamber music" in text
+
+
+def test_time_elements_are_read_by_their_exact_value(tmp_path: Path) -> None:
+    page = tmp_path / "event.html"
+    page.write_text("<html><head><title>Choir</title></head><body><article><p>The choir sings on "
+                    '<time datetime="2025-06-14T19:30">Saturday</time> at the Konzerthaus, and again '
+                    '<time datetime="2025-06-21">next week</time>.</p></article></body></html>')
+    text = read_document(str(page), reference=dt.datetime(2025, 6, 2), timezone=None, now=NOW).text
+    assert "Saturday 14 June 2025 at 19:30" in text and "Saturday 21 June 2025" in text
+
+
+def test_unreadable_time_element_is_left_alone() -> None:
+    from calendar_extract.readers.html import spell_out_times
+
+    html = '<p><time datetime="soon">Saturday</time></p>'
+    assert spell_out_times(html) == html
