@@ -132,6 +132,7 @@ class Event:
     uid: str = ""
     trigger: str = ""
     reasons: tuple[str, ...] = field(default=())
+    url: str | None = None  # the event's page (schema.org url, a feed entry's link)
 
 
 @dataclass(frozen=True, slots=True)

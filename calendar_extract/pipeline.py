@@ -27,6 +27,8 @@ def extract(document: Document, options: Options) -> Result:
     mentions = tag(document.text, ctx)
     events, problems = assemble(document.text, mentions, ctx, source=document.source)
     events = prefer_given(document.events, events)
+    if document.url:  # a feed entry's or JSON Lines item's link is the page of its events
+        events = tuple(e if e.url else dataclasses.replace(e, url=document.url) for e in events)
     kept = tuple(e for e in events if _wanted(e, options))
     return Result(document=document, mentions=mentions, events=kept, problems=problems)
 

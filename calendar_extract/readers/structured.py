@@ -88,6 +88,7 @@ def _event(item: Mapping[str, Any], source: str, reference: dt.date, syntax: str
         upcoming=day >= reference, evidence=f"schema.org {_kind(item)} ({syntax}): {name}", source=source,
         confidence=STRUCTURED_CONFIDENCE, trigger="structured:event",
         reasons=(f"structured data ({syntax}): startDate {item.get('startDate')}",),
+        url=_text(item.get("url")) or None,
     )
 
 

@@ -196,6 +196,8 @@ def _vevent(event: Event, stamp: dt.datetime) -> VEvent:
     if location:
         component.add("location", location)
     component.add("status", event.status.value)
+    if event.url and event.url.startswith(("http://", "https://")):
+        component.add("url", clean_line(event.url))
     component.add("description", describe(event))
     rule = _recurrence(event, start)
     if rule is not None:

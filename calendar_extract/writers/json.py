@@ -61,6 +61,7 @@ def event_dict(event: Event) -> dict[str, Any]:
         "source": event.source,
         "confidence": _number(event.confidence),
         "uid": derive_uid(event),
+        "url": event.url,
         "reasons": list(event.reasons),
     }
 

@@ -76,3 +76,10 @@ def test_container_outputs_pass_ics_check(tmp_path: Path, ics_check) -> None:  #
         "club.mbox", "items.jsonl", "press.rss", "events.atom")), "-o", str(out), "-q"])
     code, output = ics_check(out)
     assert code == 0, output
+
+
+def test_feed_entry_link_is_the_url_of_its_events(tmp_path: Path) -> None:
+    out = tmp_path / "press.ics"
+    result = CliRunner().invoke(cli, ["extract", str(FIXTURES / "press.rss"), "-o", str(out), "-q"])
+    assert result.exit_code == 0, result.stderr
+    assert "URL:https://example.org/press/festival" in out.read_text()

@@ -86,3 +86,10 @@ def test_event_page_passes_ics_check(tmp_path: Path, ics_check) -> None:  # type
     assert result.exit_code == 0, result.stderr
     code, output = ics_check(out)
     assert code == 0, output
+
+
+def test_event_url_is_written(tmp_path: Path) -> None:
+    out = tmp_path / "page.ics"
+    result = CliRunner().invoke(cli, ["extract", str(FIXTURES / "event-page.html"), "-o", str(out), "-q"])
+    assert result.exit_code == 0, result.stderr
+    assert "URL:https://example.org/events/harbour-lights" in out.read_text()

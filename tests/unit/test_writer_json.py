@@ -14,7 +14,7 @@ from calendar_extract.writers.json import write_json
 DOC = Document(text="...", source="seed.txt", reference=dt.datetime(2025, 2, 25),
                reference_basis="option")
 EVENT_KEYS = ["title", "start", "end", "all_day", "tzid", "location", "participants", "status",
-              "upcoming", "rrule", "evidence", "source", "confidence", "uid", "reasons"]
+              "upcoming", "rrule", "evidence", "source", "confidence", "uid", "url", "reasons"]
 
 
 def _result(*events: Event, problems: tuple[Problem, ...] = ()) -> Result:
@@ -41,7 +41,7 @@ def test_layout_and_values() -> None:
         "title": "European Council meeting", "start": "2025-03-06", "end": None,
         "all_day": True, "tzid": None, "location": "Brussels", "participants": ["Zelenskyy"],
         "status": "CONFIRMED", "upcoming": True, "rrule": None, "evidence": "on 6 March",
-        "source": "", "confidence": 0.9, "uid": derive_uid(summit), "reasons": [],
+        "source": "", "confidence": 0.9, "uid": derive_uid(summit), "url": None, "reasons": [],
     }
     assert second["start"] == "2025-09-15T09:00:00" and second["end"] == "2025-09-15T10:30:00"
     assert (second["status"], second["upcoming"], second["uid"]) == ("TENTATIVE", False, "c@x")
