@@ -64,7 +64,7 @@ class Document:
     text: str
     source: str
     reference: dt.datetime
-    reference_basis: str  # "option", "text", "mtime", "today", "metadata"
+    reference_basis: str  # how it was chosen: "--reference-date", "the e-mail's Date header", …
     timezone: str | None = None
     url: str | None = None
     events: tuple[Event, ...] = ()  # events the document states as data (schema.org, invitations)

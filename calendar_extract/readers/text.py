@@ -1,4 +1,7 @@
-"""Plain-text reader: bytes → decoded text → Document with a reference date and its basis."""
+"""One document: the bytes of a text, HTML page, e-mail or iCalendar file (from a path, a URL or
+standard input) → a Document with its text, reference date and basis, and the events it states as
+data. Sources holding several documents (mailboxes, feeds, JSON Lines) are split in
+readers.containers and come here part by part."""
 
 from __future__ import annotations
 
@@ -34,15 +37,16 @@ def read_document(
     max_bytes: int = MAX_BYTES,
     input_format: Format | None = None,
 ) -> Document:
-    """Read one source (a path or `-`) into a Document: plain text, or the main text of an HTML
-    page (the format is told by the content unless `input_format` forces one).
+    """Read one source (a path, a URL or `-`) into a Document: plain text, an HTML page's main
+    text, an e-mail's body or an iCalendar file's events (the format is told by the content unless
+    `input_format` forces one).
 
-    The reference date is, in order: `reference` (the --reference-date option), the page's
-    publication date (HTML metadata), a dateline or publication date near the top of the text,
-    the file's modification time, `now` (stdin).
+    The reference date is, in order: `reference` (the --reference-date option), the document's
+    metadata (e-mail Date header, HTML publication date), a dateline or publication date near the
+    top of the text, the file's modification time, `now` (stdin, URLs).
 
     Raises:
-        InputError: missing, unreadable, too large, binary, empty or non-UTF-8 input.
+        InputError: missing, unreadable, too large, binary or empty input.
     """
     data = read_bytes(source, max_bytes)
     return document_from_bytes(data, source, reference=reference, timezone=timezone,
