@@ -9,7 +9,9 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+import html
 import json
 import re
 from collections.abc import Iterator
@@ -76,8 +78,6 @@ _Part = tuple[bytes, str, "dt.date | dt.datetime | None", str, "Format | None", 
 
 
 def _with_url(document: Document, url: str) -> Document:
-    import dataclasses
-
     return dataclasses.replace(document, url=url)
 
 
@@ -138,6 +138,4 @@ def _entries(data: bytes, source: str) -> Iterator[_Part | InputError]:
 
 
 def _escape(text: str) -> str:
-    import html
-
     return html.escape(text, quote=False)
