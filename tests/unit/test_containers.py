@@ -70,14 +70,6 @@ def test_feed_without_entries_is_a_clear_error(tmp_path: Path) -> None:
     assert result.exit_code == 1 and "feed input without any entry" in result.stderr
 
 
-def test_container_outputs_pass_ics_check(tmp_path: Path, ics_check) -> None:  # type: ignore[no-untyped-def]
-    out = tmp_path / "all.ics"
-    CliRunner().invoke(cli, ["extract", *(str(FIXTURES / f) for f in (
-        "club.mbox", "items.jsonl", "press.rss", "events.atom")), "-o", str(out), "-q"])
-    code, output = ics_check(out)
-    assert code == 0, output
-
-
 def test_feed_entry_link_is_the_url_of_its_events(tmp_path: Path) -> None:
     out = tmp_path / "press.ics"
     result = CliRunner().invoke(cli, ["extract", str(FIXTURES / "press.rss"), "-o", str(out), "-q"])

@@ -66,11 +66,3 @@ def test_header_block_is_told_by_content_whatever_the_name(tmp_path: Path) -> No
     document = read_document(str(renamed), reference=None, timezone=None, now=NOW)
     assert "Content-Type" not in document.text and document.reference == dt.datetime(2022, 5, 27, 8, 30)
 
-
-def test_mail_outputs_pass_ics_check(tmp_path: Path, ics_check) -> None:  # type: ignore[no-untyped-def]
-    out = tmp_path / "mail.ics"
-    inputs = [str(FIXTURES / f) for f in ("forwarded-invitation.eml", "newsletter.eml", "html-only.eml")]
-    result = CliRunner().invoke(cli, ["extract", *inputs, "-o", str(out), "-q"])
-    assert result.exit_code == 0, result.stderr
-    code, output = ics_check(out)
-    assert code == 0, output

@@ -79,15 +79,6 @@ def test_structured_data_wins_over_the_prose(tmp_path: Path) -> None:
     assert [e["status"] for e in events if e["start"].startswith("2025-06-15")] == ["CANCELLED"]
 
 
-def test_event_page_passes_ics_check(tmp_path: Path, ics_check) -> None:  # type: ignore[no-untyped-def]
-    out = tmp_path / "page.ics"
-    result = CliRunner().invoke(cli, ["extract", str(FIXTURES / "event-page.html"),
-                                      str(FIXTURES / "news-page.html"), "-o", str(out), "-q"])
-    assert result.exit_code == 0, result.stderr
-    code, output = ics_check(out)
-    assert code == 0, output
-
-
 def test_event_url_is_written(tmp_path: Path) -> None:
     out = tmp_path / "page.ics"
     result = CliRunner().invoke(cli, ["extract", str(FIXTURES / "event-page.html"), "-o", str(out), "-q"])

@@ -1,4 +1,5 @@
-"""A representative calendar from write_ics passes shared/tools/ics-check (five parsers + lint)."""
+"""A representative calendar from write_ics, and the calendars of the input fixtures (pages, e-mails,
+mailboxes, feeds, JSON Lines), pass shared/tools/ics-check (five parsers + lint)."""
 
 from __future__ import annotations
 
@@ -7,7 +8,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 
+from calendar_extract.cli import cli
 from calendar_extract.model import Event, Status
 from calendar_extract.writers.ics import write_ics
 
@@ -46,3 +49,26 @@ def test_representative_calendar_passes_ics_check(
     code, output = ics_check(calendar, feed)
     assert code == 0, output
     assert " 0 WARN, 0 FAIL," in output, output  # SKIP (a checker not installable) is fine
+
+
+FIXTURES = Path(__file__).parent.parent / "fixtures" / "inputs"
+# Each group of input fixtures → one calendar; (files, exit code of `extract`).
+FIXTURE_GROUPS = {
+    "pages": (("event-page.html", "news-page.html"), 0),
+    "mail": (("forwarded-invitation.eml", "newsletter.eml", "html-only.eml"), 0),
+    "containers": (("club.mbox", "items.jsonl", "press.rss", "events.atom"), 1),  # two bad JSON lines
+}
+
+
+@pytest.mark.icscheck
+def test_calendars_of_the_input_fixtures_pass_ics_check(
+    tmp_path: Path, ics_check: Callable[..., tuple[int, str]]
+) -> None:
+    calendars = []
+    for name, (files, exit_code) in FIXTURE_GROUPS.items():
+        out = tmp_path / f"{name}.ics"
+        result = CliRunner().invoke(cli, ["extract", *(str(FIXTURES / f) for f in files), "-o", str(out), "-q"])
+        assert result.exit_code == exit_code, (name, result.stderr)
+        calendars.append(out)
+    code, output = ics_check(*calendars)
+    assert code == 0, output
