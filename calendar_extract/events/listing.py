@@ -26,7 +26,9 @@ from calendar_extract.events import resolve
 from calendar_extract.events.attach import SentenceInfo
 from calendar_extract.events.lexicon import EventLexicon, listing_words
 from calendar_extract.events.location import find_location
-from calendar_extract.events.showings import LETTERHEAD_LINES, blank, days_before, lists_days, series_events, show_events
+from calendar_extract.events.showings import (
+    LETTERHEAD_LINES, bare_time, blank, days_before, lists_days, series_events, show_events, timed,
+)
 from calendar_extract.events.title import finish
 from calendar_extract.model import Context, Event, MentionType, Status, TimeMention
 from calendar_extract.tagger.words import byday, weekday_number
@@ -76,10 +78,6 @@ def _dated(mention: TimeMention) -> bool:
             and resolve.states_date(mention) and not resolve.bare_weekday(mention) and not mention.relative)
 
 
-def _timed(mention: TimeMention) -> bool:
-    return mention.type is MentionType.TIME and isinstance(mention.begin, dt.datetime)
-
-
 def _place(segment_text: str) -> str | None:
     """The first segment that reads as a place: has a capital, is no status word."""
     for part in _SEGMENT_BREAK.split(segment_text):
@@ -120,14 +118,14 @@ def _heading(text: str, info: SentenceInfo) -> Heading | None:
     if name.isupper():
         name = name.title()
     rest = blank(text, sent.start + len(sent.text) - len(parts[1]), sent.end, info.mentions) if len(parts) > 1 else ""
-    times = [m for m in info.mentions if _timed(m) and not resolve.states_date(m)]
+    times = [m for m in info.mentions if bare_time(m)]
     return Heading(name, _place(rest), times[-1] if times else None)
 
 
 def _default_time(text: str, infos: Sequence[SentenceInfo]) -> TimeMention | None:
     """The time of "All shows start at 8pm" (one bare time in the sentence)."""
     for info in infos:
-        times = [m for m in info.mentions if _timed(m)]
+        times = [m for m in info.mentions if timed(m)]
         if len(times) == 1 and _DEFAULT_TIME.search(info.sentence.text):
             return times[0]
     return None
@@ -179,12 +177,12 @@ def _introduced(infos: Sequence[SentenceInfo], index: int) -> Heading | None:
 
 def _placement(info: SentenceInfo, first: TimeMention, fallback: TimeMention | None, ctx: Context) -> resolve.Placement | None:
     """The entry's day with its own time, else the heading's or the document's default time."""
-    own = [m for m in info.mentions if _timed(m)]
-    timed = first if _timed(first) else (own[-1] if own else fallback)
+    own = [m for m in info.mentions if timed(m)]
+    clock = first if timed(first) else (own[-1] if own else fallback)
     day = resolve.place(first, ctx)
-    if day is None or timed is None:
+    if day is None or clock is None:
         return day
-    at = resolve.place(timed, ctx)
+    at = resolve.place(clock, ctx)
     return day if at is None else resolve.with_date(at, resolve.day_of(day.start))
 
 
@@ -195,7 +193,7 @@ def _placements(text: str, info: SentenceInfo, first: TimeMention, fallback: Tim
     day = _placement(info, first, fallback, ctx)
     if day is None:
         return []
-    times = [m for m in info.mentions if _timed(m) and m is not first and not resolve.states_date(m)]
+    times = [m for m in info.mentions if bare_time(m) and m is not first]
     placements = [day]
     if len(times) > 1:  # two shows, not a range: each time on the entry's day
         placements = [resolve.with_date(p, resolve.day_of(day.start)) for t in times
@@ -283,7 +281,7 @@ def _programme_item(text: str, info: SentenceInfo) -> tuple[TimeMention, str, in
     sent = info.sentence
     if info.skipped or len(sent.text) > _MAX_LINE or not _whole_line(text, sent.start, sent.end):
         return None
-    times = [m for m in info.mentions if _timed(m)]
+    times = [m for m in info.mentions if timed(m)]
     if not times or resolve.states_date(times[0]) or not _TIME_LEAD.match(text[sent.start : times[0].start]):
         return None
     first = times[0]

@@ -31,7 +31,7 @@ from calendar_extract.model import Context, Event, MentionType, Status, TimeMent
 from calendar_extract.tagger.values import nth_weekday
 from calendar_extract.tagger.words import byday, weekday_number
 
-__all__ = ["LETTERHEAD_LINES", "blank", "closes_line", "days_before", "lists_days", "opens_line", "series_events", "show_events", "show_name"]
+__all__ = ["LETTERHEAD_LINES", "bare_time", "blank", "closes_line", "days_before", "lists_days", "opens_line", "series_events", "show_events", "show_name", "timed"]
 
 _MAX_TITLE_LINE = 90
 LETTERHEAD_LINES = 6  # sentences at the top of a page where a line that is only a date dates the page
@@ -85,9 +85,14 @@ def _day(mention: TimeMention) -> bool:
             and bool(re.search(r"\d", mention.surface)))
 
 
-def _bare_time(mention: TimeMention) -> bool:
-    return (mention.type is MentionType.TIME and isinstance(mention.begin, dt.datetime)
-            and not resolve.states_date(mention))
+def timed(mention: TimeMention) -> bool:
+    """A mention with a time of day ("8:00PM", "Thursday, Oct. 3, 9:30 am")."""
+    return mention.type is MentionType.TIME and isinstance(mention.begin, dt.datetime)
+
+
+def bare_time(mention: TimeMention) -> bool:
+    """A time of day that states no date of its own ("8:00PM", not "Oct. 3, 9:30 am")."""
+    return timed(mention) and not resolve.states_date(mention)
 
 
 def _recast(name: str) -> str:
@@ -111,7 +116,7 @@ def _title_line(text: str, info: SentenceInfo, words: ListingWords) -> str | Non
     """The show named by a whole short line in capitals that states no day, else None."""
     sent = info.sentence
     if (sent.index == 0 or len(sent.text) > _MAX_TITLE_LINE or not opens_line(text, sent.start)
-            or not closes_line(text, sent.end) or any(_day(m) or _bare_time(m) for m in info.mentions)):
+            or not closes_line(text, sent.end) or any(_day(m) or bare_time(m) for m in info.mentions)):
         # "IMPORTANT DATES (all deadlines are 23:59 AoE)": a heading that gives its entries a time
         return None
     name = show_name(sent.text, words)
@@ -249,10 +254,10 @@ def _slots(text: str, info: SentenceInfo, title: str, ctx: Context, words: Listi
     days = [m for m in info.mentions if _day(m) and not _ends_run(text, start, m, words)
             and not _page_date(text, start, m, words)]
     # A time apart from the day ("Wed 12 Dec, doors open, film 20:00") only when the day is alone.
-    times = [m for m in info.mentions if _bare_time(m)] if len(days) == 1 else []
+    times = [m for m in info.mentions if bare_time(m)] if len(days) == 1 else []
     # "Saturday, November 21, Saturday, December 5 and Saturday, December 19, 10 a.m. - 3 p.m.":
     # the time closing a list of days is the time of each of them.
-    shared = [days[-1]] if len(days) > 1 and _timed_day(days[-1]) and not any(map(_timed_day, days[:-1])) else []
+    shared = [days[-1]] if len(days) > 1 and timed(days[-1]) and not any(map(timed, days[:-1])) else []
     slots = []
     for m in days:
         placement = _timed_placement(m, times or shared, ctx)
@@ -269,10 +274,6 @@ def _page_date(text: str, line_start: int, mention: TimeMention, words: ListingW
     """"(updated April 20, 2015)", "Posted: 3 May": the date of the page, not of a showing."""
     before = text[line_start : mention.start].lower().strip(" \t(:,-–—")
     return bool(before) and before.split()[-1] in words.field_labels or before in words.field_labels
-
-
-def _timed_day(mention: TimeMention) -> bool:
-    return mention.type is MentionType.TIME and isinstance(mention.begin, dt.datetime)
 
 
 def _day_in(label: str) -> bool:
@@ -301,7 +302,7 @@ def show_events(text: str, infos: Sequence[SentenceInfo], ctx: Context, lex: Eve
         title = _title_line(text, info, words)
         body = _block(text, infos, index) if title or _name_line(text, info) else []
         title = title or (show_name(info.sentence.text, words) if body and _schedule_line(text, body[0]) else None)
-        if title is None or not any(_day(m) or _bare_time(m) for b in body for m in b.mentions):
+        if title is None or not any(_day(m) or bare_time(m) for b in body for m in b.mentions):
             continue
         if _BULLET.match(body[0].sentence.text):
             continue  # "- Workshop proposals: 15 November 2024": named entries of a heading (listing.py)
@@ -427,7 +428,7 @@ def series_events(text: str, infos: Sequence[SentenceInfo], ctx: Context, lex: E
         name = _recast(re.sub(r"\s*\([^()]*\)", "", label.group(1)).strip())
         if len(name.split()) > 5 or name.lower() in words.field_labels:
             continue
-        times = [m for m in info.mentions if _bare_time(m)]
+        times = [m for m in info.mentions if bare_time(m)]
         monthly = _monthly(text, info, ctx, words)
         slots = _runs(text, info, name, ctx, words)[:1]
         if monthly is not None:
