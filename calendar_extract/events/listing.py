@@ -36,8 +36,6 @@ from calendar_extract.tagger.words import byday, weekday_number
 __all__ = ["listing_events"]
 
 _MAX_LINE = 140
-_FIELD_LABELS = frozenset({"date", "dates", "when", "time", "posted", "updated", "last updated", "published",
-                           "sent", "issued", "received", "effective", "released", "modified", "created"})  # sentences at the top of a page where a bare date line is the page's date
 _BULLET = re.compile(r"^\s*(?:[-•*–—·]\s+)?")
 _EMAIL_HEADER = re.compile(r"(?:from|to|cc|bcc|date|subject|sent|reply-to)\s*:", re.IGNORECASE)
 _NAME_DASH = re.compile(r"^(.+?)(?:\s+[-–—]|:)\s*$")  # "Evening clinic - …", "Abstract registration: …"
@@ -99,7 +97,8 @@ def _entry_name(text: str, info: SentenceInfo, first: TimeMention) -> str | None
     if named is None or "|" in named.group(1) or len(named.group(1).split()) > 8:
         return None
     label = named.group(1).strip().lower()
-    if label in _FIELD_LABELS or label.endswith(tuple(f" {f}" for f in listing_words().field_labels)):
+    fields = listing_words().field_labels
+    if label in fields or label.endswith(tuple(f" {f}" for f in fields)):
         return None  # "Date: Wednesday, December 13, 2017" is a field of the page, not an entry
     return named.group(1).strip()
 
