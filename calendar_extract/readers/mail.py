@@ -22,6 +22,7 @@ from calendar_extract.model import Event
 from calendar_extract.readers.calendar import calendar_events
 from calendar_extract.readers.encoding import decode_bytes
 from calendar_extract.readers.html import read_page
+from calendar_extract.tagger.timezones import zone_name
 
 __all__ = ["Mail", "read_mail"]
 
@@ -96,11 +97,11 @@ def _part_text(part: Message, source: str) -> str:
 
 
 def _offset_zone(sent: dt.datetime | None) -> str | None:
-    """The IANA zone of a whole-hour UTC offset ("-0500" → "Etc/GMT+5"; POSIX signs are inverted)."""
+    """The IANA zone of a whole-hour UTC offset ("-0500" → "Etc/GMT+5"), as the tagger names a
+    stated "UTC-5"; half-hour offsets give none."""
     offset = sent.utcoffset() if sent is not None else None
     if offset is None:
         return None
-    hours, rest = divmod(int(offset.total_seconds()), 3600)
-    if rest or not -12 <= hours <= 14:
-        return None
-    return "UTC" if hours == 0 else f"Etc/GMT{-hours:+d}"
+    minutes = int(offset.total_seconds()) // 60
+    sign = "-" if minutes < 0 else "+"
+    return zone_name(f"UTC{sign}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}")
