@@ -59,26 +59,31 @@ def read_documents(
         if isinstance(part, InputError):
             yield part
             continue
-        body, part_source, published, by, part_format, url = part
         try:
-            document = document_from_bytes(body, part_source, reference=reference, timezone=timezone,
-                                           fallback=fallback, input_format=part_format,
-                                           published=published, published_by=by)
+            document = document_from_bytes(part.body, part.source, reference=reference, timezone=timezone,
+                                           fallback=fallback, input_format=part.format,
+                                           published=part.published, published_by=part.published_by)
         except InputError as exc:
             yield exc
             continue
-        yield document if url is None else _with_url(document, url)
+        yield document if part.url is None else dataclasses.replace(document, url=part.url)
     if not found:
         raise InputError(f"{source}: {kind.value} input without any {_UNIT[kind]}")
 
 
 _UNIT = {Format.MBOX: "message", Format.JSONL: "line", Format.FEED: "entry"}
-# (body, source, published, published_by, format, url)
-_Part = tuple[bytes, str, "dt.date | dt.datetime | None", str, "Format | None", "str | None"]
 
 
-def _with_url(document: Document, url: str) -> Document:
-    return dataclasses.replace(document, url=url)
+@dataclasses.dataclass(frozen=True, slots=True)
+class _Part:
+    """One document of a container: its bytes and name, and what the container says of it."""
+
+    body: bytes
+    source: str
+    format: Format
+    published: dt.date | dt.datetime | None = None
+    published_by: str = ""
+    url: str | None = None
 
 
 def _messages(data: bytes, source: str) -> Iterator[_Part | InputError]:
@@ -86,7 +91,7 @@ def _messages(data: bytes, source: str) -> Iterator[_Part | InputError]:
     bodies = [b for b in _MBOX_SEPARATOR.split(data) if b.strip()]
     for number, body in enumerate(bodies, 1):
         body = re.sub(rb"^>(>*From )", rb"\1", body, flags=re.MULTILINE)  # mboxrd quoting
-        yield body, f"{source}#{number}", None, "", Format.EML, None
+        yield _Part(body, f"{source}#{number}", Format.EML)
 
 
 def _lines(data: bytes, source: str) -> Iterator[_Part | InputError]:
@@ -108,7 +113,7 @@ def _lines(data: bytes, source: str) -> Iterator[_Part | InputError]:
             continue
         name = str(item.get("id") or f"{source}:{number}")
         url = item.get("url") if isinstance(item.get("url"), str) else None
-        yield item["text"].encode("utf-8"), name, published, "the line's reference_date", Format.TEXT, url
+        yield _Part(item["text"].encode("utf-8"), name, Format.TEXT, published, "the line's reference_date", url)
 
 
 def _date(value: Any) -> dt.date | dt.datetime | None:
@@ -133,8 +138,8 @@ def _entries(data: bytes, source: str) -> Iterator[_Part | InputError]:
         published = dt.datetime(*parsed[:6]) if parsed else None
         link = str(entry.get("link", "") or "") or None
         page = f"<html><head><title>{_escape(title)}</title></head><body><h1>{_escape(title)}</h1>{body}</body></html>"
-        yield (page.encode("utf-8"), link or f"{source}#{number}", published,
-               "the feed entry's date", Format.HTML, link)
+        yield _Part(page.encode("utf-8"), link or f"{source}#{number}", Format.HTML, published,
+                    "the feed entry's date", link)
 
 
 def _escape(text: str) -> str:
