@@ -187,23 +187,23 @@ def _process(inputs: Sequence[str], options: Options, *, quiet: bool, verbose: i
                     raise item
                 result = run_pipeline(item, options)
             except CalendarExtractError as exc:
-                click.echo(f"calendar-extract: error: {exc}", err=True)
-                failed += 1
-                continue
+                error: CalendarExtractError = exc
             except Exception as exc:  # a bug of ours: report it per input, keep going (-vv shows it)
-                _report_bug(getattr(item, "source", str(source)), exc)
-                failed += 1
+                error = _bug(getattr(item, "source", str(source)), exc)
+            else:
+                results.append(result)
+                if verbose:
+                    _explain(result)
                 continue
-            results.append(result)
-            if verbose:
-                _explain(result)
+            click.echo(f"calendar-extract: error: {error}", err=True)
+            failed += 1
     return results, failed
 
 
-def _report_bug(source: str, exc: Exception) -> None:
+def _bug(source: str, exc: Exception) -> InputError:
+    """A bug of ours met on one input, as that input's one-line error (-vv logs the traceback)."""
     logging.getLogger(__name__).debug("internal error", exc_info=True)
-    click.echo(f"calendar-extract: error: {source}: internal error ({type(exc).__name__}: "
-               f"{exc}); please report it with this input", err=True)
+    return InputError(f"{source}: internal error ({type(exc).__name__}: {exc}); please report it with this input")
 
 
 def _documents(source: str | InputError, options: Options, *, quiet: bool) -> Iterator[Document | InputError]:
@@ -230,8 +230,7 @@ def _documents(source: str | InputError, options: Options, *, quiet: bool) -> It
     except InputError as exc:
         yield exc
     except Exception as exc:  # a bug of ours while reading: one line, like one in the pipeline
-        logging.getLogger(__name__).debug("internal error", exc_info=True)
-        yield InputError(f"{source}: internal error ({type(exc).__name__}: {exc}); please report it with this input")
+        yield _bug(source, exc)
 
 
 def _render(results: Sequence[Result], events: Sequence[Event], fmt: str, options: Options) -> bytes:

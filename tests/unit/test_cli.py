@@ -176,3 +176,15 @@ def test_windows_1252_file_is_read(runner: CliRunner, tmp_path: Path) -> None:
     assert result.exit_code == 0, result.stderr
     written = json.dumps(json.loads(result.stdout), ensure_ascii=False)
     assert "2025-03-06" in written and "Caf\u00e9 R\u00e9publique" in written
+
+
+@pytest.mark.parametrize("target", ["calendar_extract.pipeline.extract", "calendar_extract.readers.read_documents"])
+def test_a_bug_of_ours_is_one_line_per_input(runner: CliRunner, tmp_path: Path, target: str) -> None:
+    from unittest import mock
+
+    source = tmp_path / "a.txt"
+    source.write_text(SUMMIT)
+    with mock.patch(target, side_effect=RuntimeError("boom")):
+        result = runner.invoke(cli, ["extract", str(source), "-q"])
+    assert result.exit_code == 1 and "Traceback" not in result.stderr
+    assert f"{source}: internal error (RuntimeError: boom); please report it with this input" in result.stderr
