@@ -55,6 +55,10 @@ class TimeZoneName(click.ParamType):  # type: ignore[type-arg, unused-ignore]
         return str(value)
 
 
+# The values of readers.formats.Format, spelled out: importing the readers would slow down --help.
+INPUT_FORMATS = ("auto", "text", "html", "eml", "mbox", "feed", "ics", "jsonl")
+
+
 def time_options(func: F) -> F:
     """--reference-date and --timezone, shared by every command that reads text."""
     func = click.option(
@@ -103,7 +107,7 @@ def cli() -> None:
               help="Leave out events less certain than this.")
 @click.option("--calendar-name", default="Extracted events", show_default=True,
               help="Calendar name (X-WR-CALNAME / NAME).")
-@click.option("--input-format", type=click.Choice(["auto", "text", "html", "eml", "mbox", "feed", "ics", "jsonl"]), default="auto", show_default=True,
+@click.option("--input-format", type=click.Choice(INPUT_FORMATS), default="auto", show_default=True,
               help="Read every input as this format; auto tells it by the content.")
 @click.option("--cache-dir", type=click.Path(file_okay=False), default=None,
               help="Where fetched URLs keep their ETag/Last-Modified (default: ~/.cache/calendar-extract).")

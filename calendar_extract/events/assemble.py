@@ -186,9 +186,10 @@ def _draft_one(
     trig = trig or follows or _heading_of(info, mention)
     if trig is not None:
         window = _event_window(text, info.sentence, mention, trig)
-        told_past = past_tense(text, window, lex) or has_past_verb(text, window)
+        told_past = (past_tense(text, window, lex) or has_past_verb(text, window)
+                     or _told_of_the_past(text, info.sentence, lex, verbs=True))
         future = lex.future.search(text, window[0], window[1]) is not None or moved_to(
-            text, window[0], mention.start) or not (told_past or _told_past(text, info.sentence, lex))
+            text, window[0], mention.start) or not told_past
         mention = resolve.retense(mention, ctx, future=future)
     placement = resolve.place(mention, ctx)
     stated = resolve.states_date(mention)
@@ -201,7 +202,7 @@ def _draft_one(
             anchor = title_day  # "Prime Minister's itinerary for Thursday, January 26" / "1:45 p.m. …"
         if anchor is not None:
             placement = resolve.with_date(placement, anchor)
-        if trig is None and _told_of_the_past(text, info, lex):
+        if trig is None and _told_of_the_past(text, info.sentence, lex):
             return None  # "she had been cycling home at about 7.40am when …": a time of the past
         if trig is None or trig.generic or trig.cls in {"keynote", "statement"}:
             return placement  # a bare time: it may give the time of an earlier all-day event
@@ -272,9 +273,13 @@ def _heading_of(info: SentenceInfo, mention: TimeMention) -> Trigger | None:
     return None
 
 
-def _told_of_the_past(text: str, info: SentenceInfo, lex: EventLexicon) -> bool:
-    span = (info.sentence.start, info.sentence.end)
-    return past_tense(text, span, lex) and not lex.future.search(text, *span)
+def _told_of_the_past(text: str, sentence: Sentence, lex: EventLexicon, *, verbs: bool = False) -> bool:
+    """A sentence in the past with no future in it; with `verbs`, any past verb form counts too
+    ("Last weekend's Spring Hackathon (20-21 May) brought 64 people"), not only the tense cues."""
+    span = (sentence.start, sentence.end)
+    if lex.future.search(text, *span):
+        return False
+    return past_tense(text, span, lex) or (verbs and has_past_verb(text, span))
 
 
 def _not_the_event_date(text: str, info: SentenceInfo, trig: Trigger, mention: TimeMention) -> bool:
@@ -320,13 +325,6 @@ def _title_day(infos: Sequence[SentenceInfo]) -> dt.date | None:
     days = [m for m in infos[0].mentions if m.type is MentionType.DATE and m.granularity is Granularity.DAY
             and m.begin is not None and m.begin == m.until]
     return resolve.day_of(days[0].begin) if len(days) == 1 and days[0].begin is not None else None
-
-
-def _told_past(text: str, sentence: Sentence, lex: EventLexicon) -> bool:
-    """A sentence in the past with no future in it ("Last weekend's Spring Hackathon (20-21 May)
-    brought 64 people"): its dates without a year are not next year's."""
-    span = (sentence.start, sentence.end)
-    return lex.future.search(text, *span) is None and (past_tense(text, span, lex) or has_past_verb(text, span))
 
 
 def _anchor_day(drafts: Sequence[Draft], index: int, reach: int = 3) -> dt.date | None:

@@ -31,7 +31,8 @@ from calendar_extract.model import Context, Event, MentionType, Status, TimeMent
 from calendar_extract.tagger.values import nth_weekday
 from calendar_extract.tagger.words import byday, weekday_number
 
-__all__ = ["LETTERHEAD_LINES", "bare_time", "blank", "closes_line", "days_before", "lists_days", "opens_line", "series_events", "show_events", "show_name", "timed"]
+__all__ = ["LETTERHEAD_LINES", "bare_time", "blank", "closes_line", "days_before", "lists_days", "opens_line",
+           "series_events", "show_events", "show_name", "timed"]
 
 _MAX_TITLE_LINE = 90
 LETTERHEAD_LINES = 6  # sentences at the top of a page where a line that is only a date dates the page

@@ -12,7 +12,8 @@ from calendar_extract.readers.fetch import url_of
 
 STDIN = "-"
 # Files a folder contributes; other files in it are ignored (not errors).
-TEXT_SUFFIXES = frozenset({".txt", ".text", ".md", ".markdown", ".rst", ".html", ".htm", ".eml", ".ics", ".mbox", ".rss", ".atom", ".jsonl"})
+TEXT_SUFFIXES = frozenset({".txt", ".text", ".md", ".markdown", ".rst", ".html", ".htm", ".eml", ".ics", ".mbox",
+                           ".rss", ".atom", ".jsonl"})
 GLOB_CHARS = frozenset("*?[")
 
 

@@ -188,3 +188,10 @@ def test_a_bug_of_ours_is_one_line_per_input(runner: CliRunner, tmp_path: Path, 
         result = runner.invoke(cli, ["extract", str(source), "-q"])
     assert result.exit_code == 1 and "Traceback" not in result.stderr
     assert f"{source}: internal error (RuntimeError: boom); please report it with this input" in result.stderr
+
+
+def test_input_format_choices_are_the_reader_formats() -> None:
+    from calendar_extract.cli import INPUT_FORMATS
+    from calendar_extract.readers.formats import Format
+
+    assert INPUT_FORMATS == ("auto", *(f.value for f in Format))
