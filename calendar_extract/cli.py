@@ -1,4 +1,4 @@
-"""Command line: `calendar-extract extract|tag`. The only module that prints, exits or reads the clock.
+"""Command line: `calendar-extract extract|tag|run`. The only module that prints, exits or reads the clock.
 
 Exit codes: 0 done (zero events included), 1 some inputs failed, 2 usage error.
 """
@@ -17,12 +17,15 @@ import click
 
 from calendar_extract import __version__
 from calendar_extract.errors import CalendarExtractError, InputError
+from calendar_extract.model import INPUT_FORMATS
 
 if TYPE_CHECKING:
+    from calendar_extract.cron.run import RunReport
     from calendar_extract.model import Document, Event, Options, Result, TimeMention
 
 F = TypeVar("F", bound=Callable[..., Any])
 EXIT_INPUT_FAILED = 1
+EXIT_USAGE = 2
 
 
 class ReferenceDate(click.ParamType):  # type: ignore[type-arg, unused-ignore]
@@ -55,8 +58,6 @@ class TimeZoneName(click.ParamType):  # type: ignore[type-arg, unused-ignore]
         return str(value)
 
 
-# The values of readers.formats.Format, spelled out: importing the readers would slow down --help.
-INPUT_FORMATS = ("auto", "text", "html", "eml", "mbox", "feed", "ics", "jsonl")
 
 
 def time_options(func: F) -> F:
@@ -176,6 +177,78 @@ def tag(input: str, reference: dt.datetime | None, timezone: str | None, day_fir
             click.echo(json.dumps(_mention_json(mention), ensure_ascii=False))
 
 
+@cli.command("run")
+@click.argument("config", type=click.Path(dir_okay=False))
+@click.option("--dry-run", is_flag=True, help="Show what would change; write neither calendar nor state.")
+@click.option("--rebuild-state", is_flag=True,
+              help="Start a new state (the old file is moved aside); events keep the calendar's UIDs.")
+@click.option("--log-file", type=click.Path(dir_okay=False), default=None,
+              help="Append the summary and errors to this file (default: log_file of the config).")
+@log_options
+def run(config: str, dry_run: bool, rebuild_state: bool, log_file: str | None, verbose: int, quiet: bool) -> None:
+    """Keep one calendar up to date from the sources of CONFIG (TOML), for cron.
+
+    \b
+    Documents seen before are not read again; an event keeps its UID for good and gets
+    SEQUENCE + 1 when its date, time, place or status changes. Prints nothing when nothing
+    happened, one summary line otherwise (-q: errors only). Exit 0, 1 (some input failed, or
+    another run holds the lock) or 2 (bad config).
+    \b
+    Example (crontab, every 30 minutes):
+      */30 * * * *  calendar-extract run -q /srv/events/cron.toml
+    """
+    from calendar_extract.cron.config import load_config
+    from calendar_extract.cron.run import run as run_config
+    from calendar_extract.errors import ConfigError
+
+    _configure_logging(verbose, quiet)
+    try:
+        settings = load_config(Path(config))
+    except ConfigError as exc:
+        click.echo(f"calendar-extract: error: {exc}", err=True)
+        sys.exit(EXIT_USAGE)
+    log_path = Path(log_file) if log_file else settings.log_file
+    try:
+        report = run_config(settings, clock=lambda: dt.datetime.now(dt.timezone.utc), dry_run=dry_run,
+                            rebuild=rebuild_state)
+    except CalendarExtractError as exc:
+        _log_line(log_path, f"error: {exc}")
+        _fail(str(exc))
+        return
+    for error in report.errors:
+        click.echo(f"calendar-extract: error: {error}", err=True)
+        _log_line(log_path, f"error: {error}")
+    if report.eventful and not dry_run:
+        _log_line(log_path, report.summary)
+    if dry_run or verbose or (report.eventful and not quiet):
+        _print_run(report, settings.output)
+    sys.exit(EXIT_INPUT_FAILED if report.errors else 0)
+
+
+def _print_run(report: RunReport, output: Path) -> None:
+    """The changes (with --dry-run or -v) and the summary line."""
+    for change in report.changes:
+        revision = f" (SEQUENCE {change.sequence})" if change.kind == "changed" else ""
+        click.echo(f"  {change.kind}{revision}: {_event_line(change.event)}")
+    calendar = ("would change" if report.written else "would stay as it is") if report.dry_run else \
+        ("written" if report.written else "unchanged")
+    prefix = "dry run: " if report.dry_run else ""
+    click.echo(f"{prefix}{report.summary}; {output} {calendar} ({report.published} events)")
+
+
+def _log_line(path: Path | None, line: str) -> None:
+    """Append a time-stamped line to the log file, if there is one; a log that cannot be written
+    is a warning, never a failed run."""
+    if path is None:
+        return
+    stamp = dt.datetime.now(dt.timezone.utc).replace(microsecond=0).isoformat()
+    try:
+        with open(path, "a", encoding="utf-8") as handle:
+            handle.write(f"{stamp} {line}\n")
+    except OSError as exc:
+        click.echo(f"calendar-extract: warning: {path}: cannot write the log ({exc.strerror or exc})", err=True)
+
+
 def _process(inputs: Sequence[str], options: Options, *, quiet: bool, verbose: int
              ) -> tuple[list[Result], int]:
     """Read and extract every input; report each bad one on stderr and go on."""
@@ -206,8 +279,10 @@ def _process(inputs: Sequence[str], options: Options, *, quiet: bool, verbose: i
 
 def _bug(source: str, exc: Exception) -> InputError:
     """A bug of ours met on one input, as that input's one-line error (-vv logs the traceback)."""
+    from calendar_extract.errors import internal_error
+
     logging.getLogger(__name__).debug("internal error", exc_info=True)
-    return InputError(f"{source}: internal error ({type(exc).__name__}: {exc}); please report it with this input")
+    return internal_error(source, exc)
 
 
 def _documents(source: str | InputError, options: Options, *, quiet: bool) -> Iterator[Document | InputError]:

@@ -17,3 +17,16 @@ class ConfigError(CalendarExtractError):
 
 class OutputError(CalendarExtractError):
     """An output file cannot be written."""
+
+
+class StateError(CalendarExtractError):
+    """The state database of `calendar-extract run` is unreadable, corrupt or from a newer version."""
+
+
+class BusyError(CalendarExtractError):
+    """Another `calendar-extract run` holds the lock on the same state."""
+
+
+def internal_error(source: str, exc: Exception) -> InputError:
+    """A bug of ours met on one input, as that input's one-line error (the caller logs the traceback)."""
+    return InputError(f"{source}: internal error ({type(exc).__name__}: {exc}); please report it with this input")

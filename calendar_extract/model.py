@@ -136,6 +136,16 @@ class Event:
 
 
 @dataclass(frozen=True, slots=True)
+class Revision:
+    """Where an event stands in a calendar kept across runs (RFC 5545 §3.8.7): its SEQUENCE, when
+    it was first written (CREATED) and last changed (LAST-MODIFIED, and DTSTAMP). Aware, UTC."""
+
+    sequence: int
+    created: dt.datetime
+    modified: dt.datetime
+
+
+@dataclass(frozen=True, slots=True)
 class Problem:
     """Something worth telling the user that is not an event: a vague date, an undated event."""
 
@@ -152,6 +162,11 @@ class Result:
     mentions: tuple[TimeMention, ...]
     events: tuple[Event, ...]
     problems: tuple[Problem, ...] = ()
+
+
+# --input-format values: "auto" (told by the content) and readers.formats.Format's values, spelled
+# out here so that the command line need not import the readers (tested against Format).
+INPUT_FORMATS = ("auto", "text", "html", "eml", "mbox", "feed", "ics", "jsonl")
 
 
 @dataclass(frozen=True, slots=True)

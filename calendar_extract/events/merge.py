@@ -12,7 +12,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from calendar_extract.identity import UID_DOMAIN, make_uid, title_key
 from calendar_extract.model import Event, Status
 
-__all__ = ["merge_events", "prefer_given", "title_key", "make_uid", "same_event", "sort_key"]
+__all__ = ["merge_events", "prefer_given", "title_key", "title_rank", "make_uid", "related_titles", "same_event", "sort_key"]
 
 # Classes whose events of one day are told apart by their subject, not merged by class alone.
 _DISTINCT_CLASSES = frozenset({"deadline"})
@@ -52,6 +52,12 @@ def same_event(a: Event, b: Event) -> bool:
             return True
         if apart >= _DISTINCT_HOURS and not (_part_of(a, b) or _part_of(b, a)):
             return False  # "8:45 a.m. meeting" and "7:00 p.m. town hall": two events of one day
+    return related_titles(a, b)
+
+
+def related_titles(a: Event, b: Event) -> bool:
+    """The titles may name one event: the same trigger class or shared title words, and no
+    clashing names ("Board meeting" / "Annual board meeting"; not "Smith lecture" / "Jones lecture")."""
     names_a, names_b = _proper_words(a.title), _proper_words(b.title)
     if names_a and names_b and not names_a & names_b:
         return False
@@ -113,7 +119,7 @@ def _better(a: Event, b: Event) -> Event:
     return b if rank(b) > rank(a) else a
 
 
-def _title_rank(event: Event) -> tuple[bool, float, int]:
+def title_rank(event: Event) -> tuple[bool, float, int]:
     """A title of two or more words beats a bare trigger noun; then confidence, then length."""
     return (len(event.title.split()) > 1, event.confidence, len(event.title))
 
@@ -123,7 +129,7 @@ def _combine(a: Event, b: Event) -> Event:
     evidence = best.evidence
     if other.evidence and other.evidence not in evidence:
         evidence = f"{evidence} ... {other.evidence}"
-    title = max((best, other), key=_title_rank).title
+    title = max((best, other), key=title_rank).title
     status = best.status
     if Status.TENTATIVE in (a.status, b.status) and status is Status.CONFIRMED:
         status = a.status if a.confidence >= b.confidence else b.status

@@ -10,9 +10,9 @@ import datetime as dt
 import logging
 from typing import Any
 
-from calendar_extract.model import Event, Status
+from calendar_extract.model import Event, Revision, Status
 
-__all__ = ["GIVEN_CONFIDENCE", "calendar_events"]
+__all__ = ["GIVEN_CONFIDENCE", "calendar_events", "calendar_revisions"]
 
 log = logging.getLogger(__name__)
 
@@ -36,6 +36,32 @@ def calendar_events(data: bytes, source: str, reference: dt.date | None = None) 
             if event is not None:
                 events.append(event)
     return tuple(events)
+
+
+def calendar_revisions(data: bytes, fallback: dt.datetime) -> dict[str, Revision]:
+    """UID → SEQUENCE, CREATED and LAST-MODIFIED (else DTSTAMP, else `fallback`) of each VEVENT."""
+    from icalendar import Calendar
+
+    try:
+        calendars = Calendar.from_ical(data, multiple=True)
+    except (ValueError, IndexError, KeyError):
+        return {}
+    revisions = {}
+    for calendar in calendars:
+        for component in calendar.walk("VEVENT"):
+            uid = str(component.get("UID", "") or "")
+            modified = _utc(component.get("LAST-MODIFIED")) or _utc(component.get("DTSTAMP")) or fallback
+            sequence = component.get("SEQUENCE", 0)
+            revisions[uid] = Revision(sequence=int(sequence) if str(sequence).isdigit() else 0,
+                                      created=_utc(component.get("CREATED")) or modified, modified=modified)
+    return revisions
+
+
+def _utc(prop: Any) -> dt.datetime | None:
+    value = _value(prop)
+    if not isinstance(value, dt.datetime):
+        return None
+    return value.replace(tzinfo=dt.timezone.utc) if value.tzinfo is None else value.astimezone(dt.timezone.utc)
 
 
 def _event(component: Any, source: str, reference: dt.date | None) -> Event | None:

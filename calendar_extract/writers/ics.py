@@ -11,14 +11,14 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from icalendar import Calendar, vDuration, vRecur
 from icalendar import Event as VEvent
 
 from calendar_extract.identity import make_uid
-from calendar_extract.model import Event
+from calendar_extract.model import Event, Revision
 from calendar_extract.writers.vtimezone import vtimezone
 
 log = logging.getLogger(__name__)
@@ -182,12 +182,18 @@ def describe(event: Event) -> str:
     return "\n".join(line for line in lines if line)
 
 
-def _vevent(event: Event, stamp: dt.datetime) -> VEvent:
+def _vevent(event: Event, stamp: dt.datetime, revision: Revision | None = None) -> VEvent:
     start, end = _times(event)
     component = VEvent()
     component.add("uid", derive_uid(event))
-    component.add("dtstamp", stamp)
-    component.add("sequence", 0)
+    if revision is None:
+        component.add("dtstamp", stamp)
+        component.add("sequence", 0)
+    else:  # a calendar kept across runs: DTSTAMP moves only when the event does (rules 25, 26)
+        component.add("dtstamp", revision.modified.astimezone(UTC))
+        component.add("sequence", revision.sequence)
+        component.add("created", revision.created.astimezone(UTC))
+        component.add("last-modified", revision.modified.astimezone(UTC))
     component.add("dtstart", start)
     if end is not None:
         component.add("dtend", end)
@@ -248,6 +254,7 @@ def write_ics(
     stamp: dt.datetime,
     refresh: str | None = None,
     prodid: str | None = None,
+    revisions: Mapping[str, Revision] | None = None,
 ) -> bytes:
     """Write events as one VCALENDAR.
 
@@ -259,6 +266,8 @@ def write_ics(
         refresh: feeds only: an ISO 8601 duration such as "PT12H" for REFRESH-INTERVAL and
             X-PUBLISHED-TTL.
         prodid: overrides "-//calendar-extract//calendar-extract <version>//EN" (golden tests).
+        revisions: UID → SEQUENCE, CREATED and LAST-MODIFIED of events in a calendar kept across
+            runs (`calendar-extract run`); such events take DTSTAMP from LAST-MODIFIED, not `stamp`.
 
     Returns:
         UTF-8 bytes without BOM, CRLF line ends, lines folded at 75 octets.
@@ -279,7 +288,7 @@ def write_ics(
             log.warning("dropping a second event with UID %s (%r)", uid, event.title)
             continue
         seen.add(uid)
-        components.append(_vevent(event, stamp))
+        components.append(_vevent(event, stamp, (revisions or {}).get(uid)))
     for tzid, years in sorted(_zone_years(components).items()):
         calendar.add_component(vtimezone(tzid, tuple(sorted(years))))  # rules 17, 18
     for component in components:

@@ -31,7 +31,7 @@ import math
 from collections.abc import Sequence
 from typing import Any
 
-from calendar_extract.model import Event, Problem, Result
+from calendar_extract.model import Event, Problem, Result, Status
 from calendar_extract.writers.ics import derive_uid, sort_key
 
 
@@ -64,6 +64,33 @@ def event_dict(event: Event) -> dict[str, Any]:
         "url": event.url,
         "reasons": list(event.reasons),
     }
+
+
+def event_from_dict(record: dict[str, Any]) -> Event:
+    """The inverse of `event_dict` (with the optional "trigger" key the state database adds).
+
+    Raises:
+        KeyError, ValueError, TypeError: the record is not an event_dict.
+    """
+    start = _parse_time(record["start"])
+    if start is None:
+        raise ValueError("an event needs a start")
+    confidence = record["confidence"]
+    return Event(
+        title=str(record["title"]), start=start, end=_parse_time(record["end"]), all_day=bool(record["all_day"]),
+        tzid=record["tzid"], location=record["location"], participants=tuple(record["participants"]),
+        status=Status(record["status"]), upcoming=bool(record["upcoming"]), rrule=record["rrule"],
+        evidence=str(record["evidence"]), source=str(record["source"]),
+        confidence=float("nan") if confidence is None else float(confidence), uid=str(record["uid"]),
+        trigger=str(record.get("trigger", "")), reasons=tuple(record["reasons"]), url=record["url"],
+    )
+
+
+def _parse_time(value: str | None) -> dt.date | dt.datetime | None:
+    """"2025-03-06" → a date, "2025-03-06T09:00:00" → a datetime, None → None."""
+    if value is None:
+        return None
+    return dt.datetime.fromisoformat(value) if "T" in value else dt.date.fromisoformat(value)
 
 
 def _problem_dict(problem: Problem) -> dict[str, Any]:

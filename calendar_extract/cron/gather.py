@@ -1,0 +1,183 @@
+"""The sources of a run config → the documents they hold now, each with its content hash.
+
+A file whose size and modification time (or, failing those, content hash) are those of the last run
+is not read again: its documents are the ones the state remembers. A source that cannot be read is
+reported, and the documents it held last time count as still there (a feed that is down for an hour
+does not empty the calendar).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import hashlib
+import json
+import logging
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from calendar_extract import __version__
+from calendar_extract.cron.config import RunConfig, SourceConfig
+from calendar_extract.cron.state import FileStamp
+from calendar_extract.errors import InputError, internal_error
+from calendar_extract.model import Document
+from calendar_extract.readers import expand_inputs, read_documents
+from calendar_extract.readers.fetch import FetchSettings, url_of
+from calendar_extract.readers.formats import Format
+from calendar_extract.readers.sources import GLOB_CHARS
+from calendar_extract.writers.json import event_dict
+
+__all__ = ["Found", "Gathered", "document_hash", "gather"]
+
+log = logging.getLogger(__name__)
+_CHUNK = 1 << 20
+
+
+@dataclass(frozen=True, slots=True)
+class Found:
+    """A document read this run, from `origin` (a file or URL)."""
+
+    origin: str
+    hash: str
+    document: Document
+
+
+@dataclass(frozen=True, slots=True)
+class Gathered:
+    """What the sources hold now."""
+
+    found: tuple[Found, ...] = ()
+    unchanged: frozenset[str] = frozenset()  # hashes of the documents of files not read again
+    failed: tuple[str, ...] = ()  # origins (files, folders, URLs) that could not be read
+    errors: tuple[str, ...] = ()
+    files: Mapping[str, FileStamp] = field(default_factory=dict)
+
+
+def document_hash(document: Document, fingerprint: str) -> str:
+    """The identity of a document's content as extraction sees it.
+
+    The reference date counts unless it is just "today" (a page without a date read on another
+    day is the same page); `fingerprint` holds the version and the options that change extraction.
+    """
+    reference = None if document.reference_basis == "today" else document.reference.isoformat()
+    given = [event_dict(e) for e in document.events]
+    payload = [fingerprint, document.text, reference, document.timezone, document.url, given]
+    return hashlib.sha256(json.dumps(payload, ensure_ascii=True).encode("ascii")).hexdigest()
+
+
+def fingerprint(config: RunConfig) -> str:
+    """What, besides the content, decides what extraction finds."""
+    return f"calendar-extract {__version__}|day_first={config.day_first}"
+
+
+def gather(config: RunConfig, files: Mapping[str, FileStamp], now: dt.datetime) -> Gathered:
+    """Read every source of `config`; `files` are the stamps of the last run, `now` local time."""
+    found: list[Found] = []
+    unchanged: set[str] = set()
+    failed: list[str] = []
+    errors: list[str] = []
+    stamps: dict[str, FileStamp] = {}
+    settings = FetchSettings(cache_dir=config.cache_dir)
+    for source in config.sources:
+        origins = _origins(source)
+        if isinstance(origins, InputError):
+            errors.append(str(origins))
+            failed.append(source.location)
+            continue
+        for origin in origins:
+            last = files.get(origin)
+            stamp = _stamp(origin, last)
+            if stamp is not None and last is not None and stamp.sha256 == last.sha256:
+                unchanged.update(last.documents)
+                stamps[origin] = dataclasses.replace(stamp, documents=last.documents)
+                continue
+            documents, problems = _read(origin, source, config, now, settings)
+            found.extend(documents)
+            errors.extend(problems)
+            if problems:
+                failed.append(origin)  # what it held last time stays, until it reads cleanly
+            if stamp is not None and not problems:
+                stamps[origin] = dataclasses.replace(stamp, documents=tuple(f.hash for f in documents))
+    return Gathered(tuple(found), frozenset(unchanged), tuple(failed), tuple(errors), stamps)
+
+
+def _origins(source: SourceConfig) -> list[str] | InputError:
+    """The files (or the URL) of a source; a folder or glob with nothing in it is no error."""
+    location = source.location
+    if url_of(location) is not None or source.kind == "url":
+        return [location]
+    if Path(location).is_dir() or GLOB_CHARS & set(location):
+        return [item for item in expand_inputs([location]) if isinstance(item, str)]
+    if not Path(location).exists():
+        return InputError(f"{source.label}: no such file or folder")
+    return [location]
+
+
+def _stamp(origin: str, last: FileStamp | None) -> FileStamp | None:
+    """The file's size, time and hash now (the hash reused when size and time did not move)."""
+    if url_of(origin) is not None:
+        return None
+    try:
+        info = os.stat(origin)
+    except OSError:
+        return None
+    if last is not None and (last.size, last.mtime_ns) == (info.st_size, info.st_mtime_ns):
+        return last
+    try:
+        digest = hashlib.sha256()
+        with open(origin, "rb") as handle:
+            while chunk := handle.read(_CHUNK):
+                digest.update(chunk)
+    except OSError:
+        return None  # read_documents reports it
+    return FileStamp(origin, info.st_size, info.st_mtime_ns, digest.hexdigest(), ())
+
+
+def _read(origin: str, source: SourceConfig, config: RunConfig, now: dt.datetime,
+          settings: FetchSettings) -> tuple[list[Found], list[str]]:
+    """The documents of one file or URL, named as the config names them."""
+    forced = Format(source.input_format) if source.input_format else Format.FEED if source.kind == "feed" else None
+    label = _label(origin, source, config)
+    found: list[Found] = []
+    problems: list[str] = []
+    try:
+        for item in read_documents(origin, reference=None, timezone=source.timezone or config.timezone, now=now,
+                                   input_format=forced, fetching=settings):
+            if isinstance(item, InputError):
+                problems.append(_relabel_text(str(item), origin, label))
+                continue
+            document = dataclasses.replace(item, source=_relabel_text(item.source, origin, label))
+            found.append(Found(origin, document_hash(document, fingerprint(config)), document))
+    except InputError as exc:
+        problems.append(_relabel_text(str(exc), origin, label))
+    except Exception as exc:  # a bug of ours: this source's error, the run goes on
+        log.debug("internal error", exc_info=True)
+        problems.append(str(internal_error(label, exc)))
+    return found, problems
+
+
+def _label(origin: str, source: SourceConfig, config: RunConfig) -> str:
+    """A file's name relative to the config's folder (no server paths in a published calendar)."""
+    if url_of(origin) is not None:
+        return origin
+    try:
+        return os.path.relpath(origin, config.folder)
+    except ValueError:  # another drive (Windows)
+        return origin
+
+
+def _relabel_text(text: str, origin: str, label: str) -> str:
+    return label + text[len(origin):] if text.startswith(origin) else text
+
+
+def under(origin: str, places: tuple[str, ...]) -> bool:
+    """`origin` is one of `places` or inside one of them (a file of a failed folder)."""
+    return any(origin == p or origin.startswith(p.rstrip(os.sep) + os.sep) or _globbed(origin, p) for p in places)
+
+
+def _globbed(origin: str, pattern: str) -> bool:
+    import fnmatch
+
+    return bool(GLOB_CHARS & set(pattern)) and fnmatch.fnmatch(origin, pattern)
