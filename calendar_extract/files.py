@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import glob
 import os
 import tempfile
 from pathlib import Path
@@ -49,3 +50,19 @@ def _remove_quietly(tmp: str) -> None:
         os.unlink(tmp)
     except OSError:
         pass
+
+
+def remove_stale_temps(path: Path) -> int:
+    """Delete temp files an earlier, killed `atomic_write` of `path` left beside it; how many.
+
+    Only call this while no other writer of `path` can run (under `calendar-extract run`'s lock).
+    """
+    folder = path.parent if str(path.parent) else Path(".")
+    removed = 0
+    for tmp in folder.glob(f".{glob.escape(path.name)}.*.tmp"):
+        try:
+            tmp.unlink()
+            removed += 1
+        except OSError:
+            pass
+    return removed

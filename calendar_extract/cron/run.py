@@ -297,12 +297,15 @@ def _differs(path: Path, data: bytes) -> bool:
 
 
 def _publish(path: Path, data: bytes) -> None:
-    from calendar_extract.files import atomic_write
+    """Write the calendar atomically (under the run's lock, so a killed run's temp file can go)."""
+    from calendar_extract.files import atomic_write, remove_stale_temps
 
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise OutputError(f"{path.parent}: cannot create the output folder ({exc.strerror or exc})") from None
+    if remove_stale_temps(path):
+        log.info("%s: removed the temp file of a run that was killed", path)
     atomic_write(path, data)
 
 

@@ -129,10 +129,14 @@ class StateStore:
         self.path = path
         self._db = _connect(path)
         try:
+            self._db.execute("PRAGMA synchronous = FULL")  # a committed run survives a power cut
             self._prepare()
         except sqlite3.DatabaseError as exc:
             self._db.close()
             raise _corrupt(path, exc) from None
+        except StateError:
+            self._db.close()
+            raise
 
     def __enter__(self) -> StateStore:
         return self
@@ -203,7 +207,6 @@ def _connect(path: Path) -> sqlite3.Connection:
         db = sqlite3.connect(path, timeout=30.0, isolation_level=None)
     except sqlite3.Error as exc:
         raise StateError(f"{path}: cannot open the state database ({exc})") from None
-    db.execute("PRAGMA synchronous = FULL")  # a committed run survives a power cut
     return db
 
 

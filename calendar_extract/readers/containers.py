@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import html
 import json
 import re
 from collections.abc import Iterator
@@ -21,6 +20,7 @@ from calendar_extract.errors import InputError
 from calendar_extract.model import Document
 from calendar_extract.readers.fetch import FetchSettings
 from calendar_extract.readers.formats import Format, sniff_format
+from calendar_extract.readers.html import fragment_text
 from calendar_extract.readers.sources import STDIN
 from calendar_extract.readers.text import (
     MAX_BYTES, SNIFF_BYTES, document_from_bytes, fallback_reference, read_bytes,
@@ -137,10 +137,8 @@ def _entries(data: bytes, source: str) -> Iterator[_Part | InputError]:
         parsed = entry.get("published_parsed") or entry.get("updated_parsed")
         published = dt.datetime(*parsed[:6]) if parsed else None
         link = str(entry.get("link", "") or "") or None
-        page = f"<html><head><title>{_escape(title)}</title></head><body><h1>{_escape(title)}</h1>{body}</body></html>"
-        yield _Part(page.encode("utf-8"), link or f"{source}#{number}", Format.HTML, published,
+        text = f"{title}\n\n{fragment_text(body)}".strip()  # an entry is all content: no page to pick it from
+        yield _Part(text.encode("utf-8"), link or f"{source}#{number}", Format.TEXT, published,
                     "the feed entry's date", link)
 
 
-def _escape(text: str) -> str:
-    return html.escape(text, quote=False)

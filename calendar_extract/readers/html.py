@@ -13,7 +13,7 @@ import logging
 import re
 from dataclasses import dataclass
 
-__all__ = ["Page", "read_page"]
+__all__ = ["Page", "fragment_text", "read_page"]
 
 log = logging.getLogger(__name__)
 
@@ -94,6 +94,39 @@ def _blocks(xml: str) -> str:
         if text:
             blocks.append(text)
     return "\n\n".join(blocks)
+
+
+# Elements that stand on lines of their own in a fragment's text.
+_FRAGMENT_BLOCKS = ("p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "tr", "table", "ul", "ol", "dl", "dt",
+                    "dd", "blockquote", "pre", "section", "article", "header", "footer", "figure", "figcaption",
+                    "address", "hr")
+_SPACES = re.compile(r"[ \t\r\f\v\u00a0]+")
+_BLANK_LINES = re.compile(r"\n\s*\n\s*")
+
+
+def fragment_text(html: str) -> str:
+    """The text of an HTML fragment that is all content, such as a feed entry (trafilatura would
+    drop text outside paragraphs and run a short entry's blocks together): one block per paragraph,
+    a line break for <br>, no scripts or styles.
+
+    Example: "<p>Open day</p>Bare text<br>next line" → "Open day\n\nBare text\nnext line".
+    """
+    from lxml import etree
+    from lxml import html as lxml_html
+
+    try:
+        root = lxml_html.fragment_fromstring(spell_out_times(html), create_parent="div")
+    except (etree.ParserError, ValueError):
+        return ""
+    for element in list(root.iter("script", "style")):
+        element.drop_tree()
+    for element in root.iter("br"):
+        element.tail = "\n" + (element.tail or "")
+    for element in root.iter(*_FRAGMENT_BLOCKS):
+        element.text = "\n\n" + (element.text or "")
+        element.tail = "\n\n" + (element.tail or "")
+    text = "\n".join(_SPACES.sub(" ", line).strip() for line in str(root.text_content()).split("\n"))
+    return _BLANK_LINES.sub("\n\n", text).strip()
 
 
 def _title(html: str) -> str | None:
