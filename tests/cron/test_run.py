@@ -237,3 +237,27 @@ def test_stale_temp_files_of_a_killed_run_are_cleared(site: Site) -> None:
     site.write("b.txt", CONCERT)
     site.run()
     assert not stale.exists()
+
+
+def test_a_calendar_that_could_not_be_written_is_written_by_the_next_run(site: Site,
+                                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    import calendar_extract.files as files
+    from calendar_extract.errors import OutputError
+
+    site.write("a.txt", MEETING)
+    site.run()
+    old = site.output.read_bytes()
+    real = files.atomic_write
+
+    def full_disk(path: Path, data: bytes) -> None:
+        raise OutputError(f"{path}: cannot write (No space left on device)")
+
+    site.write("b.txt", CONCERT)
+    monkeypatch.setattr(files, "atomic_write", full_disk)
+    with pytest.raises(OutputError):
+        site.run()
+    assert site.output.read_bytes() == old  # the state moved on, the old calendar is intact
+    monkeypatch.setattr(files, "atomic_write", real)
+    report = site.run()
+    assert report.new_documents == 0 and report.written
+    assert set(site.by_title()) == {"Board meeting", "Concert"}

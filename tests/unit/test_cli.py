@@ -18,7 +18,7 @@ def runner() -> CliRunner:
     return CliRunner()
 
 
-@pytest.mark.parametrize("command", [[], ["extract"], ["tag"]])
+@pytest.mark.parametrize("command", [[], ["extract"], ["tag"], ["run"]])
 def test_every_command_has_help(runner: CliRunner, command: list[str]) -> None:
     result = runner.invoke(cli, [*command, "--help"])
     assert result.exit_code == 0
