@@ -87,6 +87,8 @@ def gather(config: RunConfig, files: Mapping[str, FileStamp], now: dt.datetime) 
             failed.append(source.location)
             continue
         for origin in origins:
+            if _is_output(origin, config):
+                continue  # a calendar in its own inbox would feed on itself
             last = files.get(origin)
             stamp = _stamp(origin, last)
             if stamp is not None and last is not None and stamp.sha256 == last.sha256:
@@ -113,6 +115,10 @@ def _origins(source: SourceConfig) -> list[str] | InputError:
     if not Path(location).exists():
         return InputError(f"{source.label}: no such file or folder")
     return [location]
+
+
+def _is_output(origin: str, config: RunConfig) -> bool:
+    return url_of(origin) is None and os.path.realpath(origin) == os.path.realpath(config.output)
 
 
 def _stamp(origin: str, last: FileStamp | None) -> FileStamp | None:
