@@ -27,6 +27,7 @@ from calendar_extract.readers import expand_inputs, read_documents
 from calendar_extract.readers.fetch import FetchSettings, url_of
 from calendar_extract.readers.formats import Format
 from calendar_extract.readers.sources import GLOB_CHARS
+from calendar_extract.readers.text import MTIME_BASIS, TODAY_BASIS
 from calendar_extract.writers.json import event_dict
 
 __all__ = ["Found", "Gathered", "document_hash", "gather"]
@@ -61,7 +62,7 @@ def document_hash(document: Document, fingerprint: str) -> str:
     The reference date counts unless it is just "today" (a page without a date read on another
     day is the same page); `fingerprint` holds the version and the options that change extraction.
     """
-    reference = None if document.reference_basis == "today" else document.reference.isoformat()
+    reference = None if document.reference_basis == TODAY_BASIS else document.reference.isoformat()
     given = [event_dict(e) for e in document.events]
     payload = [fingerprint, document.text, reference, document.timezone, document.url, given]
     return hashlib.sha256(json.dumps(payload, ensure_ascii=True).encode("ascii")).hexdigest()
@@ -72,8 +73,17 @@ def fingerprint(config: RunConfig) -> str:
     return f"calendar-extract {__version__}|day_first={config.day_first}"
 
 
-def gather(config: RunConfig, files: Mapping[str, FileStamp], now: dt.datetime) -> Gathered:
-    """Read every source of `config`; `files` are the stamps of the last run, `now` local time."""
+def gather(config: RunConfig, files: Mapping[str, FileStamp], now: dt.datetime,
+           references: Mapping[str, dt.datetime]) -> Gathered:
+    """Read every source of `config`.
+
+    Args:
+        files: the file stamps of the last run.
+        now: local wall-clock time, the reference date of documents with no other.
+        references: document name → the reference date of its first version. An edited file with
+            no date in it keeps it: its modification time moved because someone edited it, not
+            because it was written later (else "on Friday" in an unchanged sentence would move).
+    """
     found: list[Found] = []
     unchanged: set[str] = set()
     failed: list[str] = []
@@ -95,7 +105,7 @@ def gather(config: RunConfig, files: Mapping[str, FileStamp], now: dt.datetime) 
                 unchanged.update(last.documents)
                 stamps[origin] = dataclasses.replace(stamp, documents=last.documents)
                 continue
-            documents, problems = _read(origin, source, config, now, settings)
+            documents, problems = _read(origin, source, config, now, settings, references)
             found.extend(documents)
             errors.extend(problems)
             if problems:
@@ -141,8 +151,8 @@ def _stamp(origin: str, last: FileStamp | None) -> FileStamp | None:
     return FileStamp(origin, info.st_size, info.st_mtime_ns, digest.hexdigest(), ())
 
 
-def _read(origin: str, source: SourceConfig, config: RunConfig, now: dt.datetime,
-          settings: FetchSettings) -> tuple[list[Found], list[str]]:
+def _read(origin: str, source: SourceConfig, config: RunConfig, now: dt.datetime, settings: FetchSettings,
+          references: Mapping[str, dt.datetime]) -> tuple[list[Found], list[str]]:
     """The documents of one file or URL, named as the config names them."""
     forced = Format(source.input_format) if source.input_format else Format.FEED if source.kind == "feed" else None
     label = _label(origin, source, config)
@@ -155,6 +165,10 @@ def _read(origin: str, source: SourceConfig, config: RunConfig, now: dt.datetime
                 problems.append(_relabel_text(str(item), origin, label))
                 continue
             document = dataclasses.replace(item, source=_relabel_text(item.source, origin, label))
+            first = references.get(document.source)
+            if document.reference_basis == MTIME_BASIS and first is not None:
+                document = dataclasses.replace(document, reference=first,
+                                               reference_basis=f"{MTIME_BASIS} of its first version")
             found.append(Found(origin, document_hash(document, fingerprint(config)), document))
     except InputError as exc:
         problems.append(_relabel_text(str(exc), origin, label))

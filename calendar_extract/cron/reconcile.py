@@ -92,9 +92,10 @@ def assign(records: Mapping[str, Event], aliases: Mapping[str, str],
     calendar = _Calendar(records, aliases)
     out: list[tuple[str, int, str]] = []
     for document in documents:
-        unmatched = set(document.previous)
+        known = {position: _known(event, calendar) for position, event in enumerate(document.events)}
+        unmatched = set(document.previous) - set(known.values())  # events the new version still tells
         for position, event in enumerate(document.events):
-            uid = _known(event, calendar) or _replaced(event, calendar, unmatched)
+            uid = known[position] or _replaced(event, calendar, unmatched)
             if uid is None:
                 uid = calendar.fresh_uid(event)
                 calendar.put(uid, event)

@@ -93,7 +93,7 @@ def run(config: RunConfig, *, clock: Callable[[], dt.datetime], dry_run: bool = 
         with StateStore(config.state) as store:
             loaded = store.load()
             base = dataclasses.replace(loaded, records=_seeds(config.output, now)) if rebuild else loaded
-            gathered = gather(config, base.files, now.astimezone().replace(tzinfo=None))
+            gathered = gather(config, base.files, now.astimezone().replace(tzinfo=None), _first_references(base))
             step = _advance(config, base, gathered, now)
             data = _render(config, step.snapshot, now)
             written = _differs(config.output, data)
@@ -119,7 +119,9 @@ def _advance(config: RunConfig, base: Snapshot, gathered: Gathered, now: dt.date
     new, errors = _extract_new(config, base, gathered)
     gone = {h for h, d in base.documents.items() if d.current and h not in present}
     documents = _documents(base, gathered, present, new, now)
-    new_documents = [_new_document(found, events, base, gone) for found, events in new]
+    replaced = _replaced_events(base, gone)
+    new_documents = [NewDocument(found.hash, events, replaced.get(found.document.source, frozenset()))
+                     for found, events in new]
     aliases = {alias: r.uid for r in base.records.values() for alias in r.aliases}
     assigned, aliases = assign({uid: r.event for uid, r in base.records.items()}, aliases, new_documents)
     mentions = dict(base.mentions)
@@ -133,6 +135,15 @@ def _advance(config: RunConfig, base: Snapshot, gathered: Gathered, now: dt.date
         errors=(*gathered.errors, *errors), changes=tuple(changes), published=0, written=False)
     snapshot = Snapshot(documents=documents, mentions=mentions, records=records, files=gathered.files)
     return _Step(snapshot, dataclasses.replace(report, published=len(_calendar_events(config, records, now))))
+
+
+def _first_references(base: Snapshot) -> dict[str, dt.datetime]:
+    """Document name → the reference date of its first version (see gather's `references`)."""
+    first: dict[str, StoredDocument] = {}
+    for doc in base.documents.values():
+        if doc.label not in first or doc.first_seen < first[doc.label].first_seen:
+            first[doc.label] = doc
+    return {label: doc.reference for label, doc in first.items()}
 
 
 def _present(base: Snapshot, gathered: Gathered) -> set[str]:
@@ -181,11 +192,14 @@ def _documents(base: Snapshot, gathered: Gathered, present: set[str],
             for h, d in documents.items()}
 
 
-def _new_document(found: Found, events: tuple[Event, ...], base: Snapshot, gone: set[str]) -> NewDocument:
-    """A new document, with the events of the version it replaces (a gone one of the same name)."""
-    replaced = {h for h in gone if base.documents[h].label == found.document.source}
-    previous = frozenset(m.uid for m in base.mentions.values() if m.document in replaced)
-    return NewDocument(found.hash, events, previous)
+def _replaced_events(base: Snapshot, gone: set[str]) -> dict[str, frozenset[str]]:
+    """Document name → the UIDs of the events of its version(s) gone this run: a new document of
+    that name replaces them (an edited file), and may move their events."""
+    uids: dict[str, set[str]] = {}
+    for mention in base.mentions.values():
+        if mention.document in gone:
+            uids.setdefault(base.documents[mention.document].label, set()).add(mention.uid)
+    return {label: frozenset(found) for label, found in uids.items()}
 
 
 def _records(config: RunConfig, old: Mapping[str, Record], mentions: Mapping[tuple[str, int], Mention],

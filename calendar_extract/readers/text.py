@@ -23,6 +23,9 @@ from calendar_extract.readers.structured import schema_events
 from calendar_extract.readers.sources import STDIN
 
 MAX_BYTES = 20_000_000
+# Document.reference_basis of the last two fallbacks (cron.gather and cron.run treat them apart).
+TODAY_BASIS = "today"
+MTIME_BASIS = "file modification time"
 SNIFF_BYTES = 8192
 # Share of control characters (other than tab, CR, LF, FF) above which bytes are not text.
 MAX_CONTROL_SHARE = 0.05
@@ -63,8 +66,8 @@ def read_bytes(source: str, max_bytes: int = MAX_BYTES, fetching: FetchSettings 
 def fallback_reference(source: str, now: dt.datetime) -> tuple[dt.datetime, str]:
     """The reference date when neither the option nor the document gives one."""
     if source == STDIN or is_url(source):
-        return now, "today"
-    return _mtime(Path(source)), "file modification time"
+        return now, TODAY_BASIS
+    return _mtime(Path(source)), MTIME_BASIS
 
 
 def document_from_bytes(

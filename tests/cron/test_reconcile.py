@@ -91,3 +91,9 @@ def test_sequence_moves_with_date_time_place_and_status_only() -> None:
     for change in ({"location": "Room 5"}, {"start": dt.datetime(2026, 3, 12, 11)}, {"status": Status.CANCELLED},
                    {"end": dt.datetime(2026, 3, 12, 12)}):
         assert revise(MEETING, dataclasses.replace(MEETING, **change), first, T1) == Revision(1, T0, T1)  # type: ignore[arg-type]
+
+
+def test_an_event_the_new_version_still_tells_is_not_moved_by_a_newcomer() -> None:
+    follow_up = timed("Follow-up meeting", 20, 10)  # shares "meeting" with the board meeting
+    assigned = uids([NewDocument("d", (follow_up, MEETING), previous=frozenset({"U1"}))])
+    assert assigned[1] == "U1" and assigned[0] != "U1"

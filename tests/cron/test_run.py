@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import shutil
 import sqlite3
 from pathlib import Path
 
@@ -261,3 +262,26 @@ def test_a_calendar_that_could_not_be_written_is_written_by_the_next_run(site: S
     report = site.run()
     assert report.new_documents == 0 and report.written
     assert set(site.by_title()) == {"Board meeting", "Concert"}
+
+
+def test_the_shipped_example_runs(tmp_path: Path) -> None:
+    example = Path(__file__).resolve().parents[2] / "examples" / "cron"
+    shutil.copytree(example, tmp_path / "cron", ignore=shutil.ignore_patterns("public", "state"))
+    clock = dt.datetime(2026, 11, 4, 7, 0, tzinfo=dt.timezone.utc)
+    report = run(load_config(tmp_path / "cron" / "cron.toml"), clock=lambda: clock)
+    assert not report.errors and report.new_events >= 3
+    text = (tmp_path / "cron" / "public" / "events.ics").read_text(encoding="utf-8")
+    assert "SUMMARY:Annual general meeting" in text and "X-WR-CALNAME:Extracted events" in text
+
+
+def test_an_edited_file_without_a_date_keeps_the_reference_date_of_its_first_version(site: Site) -> None:
+    path = site.write("a.txt", "The board meeting is on Friday at 10:00 in Room 4.\n")
+    written = dt.datetime(2026, 3, 2, 9, 0).timestamp()  # a Monday
+    os.utime(path, (written, written))
+    site.run()
+    meeting = only(site, "Board meeting")
+    assert meeting["DTSTART"] == "20260306T100000"
+    path.write_text("The board meeting is on Friday at 10:00 in Room 4.\nCoffee is served.\n", encoding="utf-8")
+    os.utime(path, (written + 9 * 86400, written + 9 * 86400))  # edited the Wednesday after
+    site.run()
+    assert only(site, "Board meeting") == meeting
