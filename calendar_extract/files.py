@@ -31,12 +31,27 @@ def atomic_write(path: Path, data: bytes) -> None:
             os.fsync(handle.fileno())
         os.chmod(tmp, _default_mode())
         os.replace(tmp, path)
+        _sync_folder(folder)
     except OSError as exc:
         _remove_quietly(tmp)
         raise OutputError(f"{path}: cannot write ({exc.strerror or exc})") from None
     except BaseException:
         _remove_quietly(tmp)
         raise
+
+
+def _sync_folder(folder: Path) -> None:
+    """fsync the folder, so the rename itself survives a power cut (POSIX; a no-op elsewhere)."""
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass  # some file systems do not sync folders; the rename is still atomic
+    finally:
+        os.close(fd)
 
 
 def _default_mode() -> int:
