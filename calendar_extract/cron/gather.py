@@ -69,8 +69,9 @@ def document_hash(document: Document, fingerprint: str) -> str:
 
 
 def fingerprint(config: RunConfig) -> str:
-    """What, besides the content, decides what extraction finds."""
-    return f"calendar-extract {__version__}|day_first={config.day_first}"
+    """What, besides the content, decides what extraction finds: the version and the options."""
+    sources = [(s.location, s.input_format, s.timezone) for s in config.sources]
+    return json.dumps([f"calendar-extract {__version__}", config.day_first, config.timezone, sources])
 
 
 def gather(config: RunConfig, files: Mapping[str, FileStamp], now: dt.datetime,

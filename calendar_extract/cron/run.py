@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from calendar_extract.cron.config import RunConfig
-from calendar_extract.cron.gather import Found, Gathered, gather, under
+from calendar_extract.cron.gather import Found, Gathered, fingerprint, gather, under
 from calendar_extract.cron.reconcile import NewDocument, assign, compose, revise
 from calendar_extract.cron.state import Mention, Record, RunRow, Snapshot, StateStore, StoredDocument
 from calendar_extract.errors import BusyError, CalendarExtractError, OutputError, StateError, internal_error
@@ -93,7 +93,9 @@ def run(config: RunConfig, *, clock: Callable[[], dt.datetime], dry_run: bool = 
         with StateStore(config.state) as store:
             loaded = store.load()
             base = dataclasses.replace(loaded, records=_seeds(config.output, now)) if rebuild else loaded
-            gathered = gather(config, base.files, now.astimezone().replace(tzinfo=None), _first_references(base))
+            # after an upgrade or a change of options every file is read and extracted again
+            files = base.files if base.extraction == fingerprint(config) else {}
+            gathered = gather(config, files, now.astimezone().replace(tzinfo=None), _first_references(base))
             step = _advance(config, base, gathered, now)
             data = _render(config, step.snapshot, now)
             written = _differs(config.output, data)
@@ -133,7 +135,8 @@ def _advance(config: RunConfig, base: Snapshot, gathered: Gathered, now: dt.date
         new_documents=len(new), new_events=sum(c.kind == "new" for c in changes),
         updated=sum(c.kind in ("changed", "updated", "removed") for c in changes),
         errors=(*gathered.errors, *errors), changes=tuple(changes), published=0, written=False)
-    snapshot = Snapshot(documents=documents, mentions=mentions, records=records, files=gathered.files)
+    snapshot = Snapshot(documents=documents, mentions=mentions, records=records, files=gathered.files,
+                        extraction=fingerprint(config))
     return _Step(snapshot, dataclasses.replace(report, published=len(_calendar_events(config, records, now))))
 
 

@@ -8,6 +8,7 @@ What it keeps (schema version in `PRAGMA user_version`, our mark in `PRAGMA appl
     events     the calendar's events: UID, the event as last written, SEQUENCE, CREATED,
                LAST-MODIFIED, whether it is published, and the first-sight UIDs it absorbed
     files      per source file: size, modification time and hash, so an unchanged file is not read
+    settings   the version and options the documents were extracted with (`extraction`)
     runs       one row per run: when, and its summary (schema version 2)
 
 A run loads a Snapshot, computes the next one (cron.run), and `save` writes the difference in one
@@ -45,6 +46,7 @@ CREATE TABLE events (
 CREATE TABLE files (
     origin TEXT PRIMARY KEY, size INTEGER NOT NULL, mtime_ns INTEGER NOT NULL, sha256 TEXT NOT NULL,
     documents TEXT NOT NULL);
+CREATE TABLE settings (name TEXT PRIMARY KEY, value TEXT NOT NULL);
 """
 _V2 = """
 CREATE TABLE runs (
@@ -120,6 +122,7 @@ class Snapshot:
     mentions: Mapping[tuple[str, int], Mention] = field(default_factory=dict)
     records: Mapping[str, Record] = field(default_factory=dict)
     files: Mapping[str, FileStamp] = field(default_factory=dict)
+    extraction: str = ""  # the version and options of the extraction (cron.gather.fingerprint)
 
 
 class StateStore:
@@ -156,6 +159,7 @@ class StateStore:
                 mentions={(row[0], row[1]): _mention(row) for row in self._db.execute("SELECT * FROM mentions")},
                 records={row[0]: _record(row) for row in self._db.execute("SELECT * FROM events")},
                 files={row[0]: _file(row) for row in self._db.execute("SELECT * FROM files")},
+                extraction=dict(self._db.execute("SELECT * FROM settings")).get("extraction", ""),
             )
         except (sqlite3.DatabaseError, ValueError, KeyError, TypeError) as exc:
             raise _corrupt(self.path, exc) from None
@@ -170,6 +174,7 @@ class StateStore:
             _write(self._db, "files", _changed(old.files, new.files), _file_row)
             gone = [(origin,) for origin in old.files if origin not in new.files]
             self._db.executemany("DELETE FROM files WHERE origin = ?", gone)
+            self._db.execute("INSERT OR REPLACE INTO settings VALUES ('extraction', ?)", (new.extraction,))
             self._db.execute("INSERT INTO runs VALUES (?, ?, ?, ?)",
                              (_iso(run.started), _iso(run.finished), run.summary, run.errors))
             self._db.execute("COMMIT")

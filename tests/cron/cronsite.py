@@ -21,13 +21,14 @@ class Site:
 
     root: Path
     extra: str = ""
+    timezone: str = "Europe/Brussels"
     now: dt.datetime = START
     runs: list[RunReport] = field(default_factory=list)
 
     @property
     def config_path(self) -> Path:
         path = self.root / "cron.toml"
-        path.write_text(f'output = "public/events.ics"\nname = "Test"\ntimezone = "Europe/Brussels"\n'
+        path.write_text(f'output = "public/events.ics"\nname = "Test"\ntimezone = "{self.timezone}"\n'
                         f'state = "state/events.sqlite"\n{self.extra}\n[[sources]]\npath = "inbox"\n',
                         encoding="utf-8")
         return path

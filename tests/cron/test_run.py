@@ -285,3 +285,15 @@ def test_an_edited_file_without_a_date_keeps_the_reference_date_of_its_first_ver
     os.utime(path, (written + 9 * 86400, written + 9 * 86400))  # edited the Wednesday after
     site.run()
     assert only(site, "Board meeting") == meeting
+
+
+def test_a_new_time_zone_in_the_config_reads_everything_again_and_keeps_the_uids(site: Site) -> None:
+    site.write("a.txt", MEETING)
+    site.run()
+    before = only(site, "Board meeting")
+    site.timezone = "Asia/Tokyo"
+    report = site.run()
+    after = only(site, "Board meeting")
+    assert report.new_documents == 1 and report.updated == 1
+    assert after["UID"] == before["UID"] and after["SEQUENCE"] == "1"
+    assert "TZID=Asia/Tokyo" in site.output.read_text(encoding="utf-8")
