@@ -90,7 +90,7 @@ def run(config: RunConfig, *, clock: Callable[[], dt.datetime], dry_run: bool = 
     with _locked(config):
         if rebuild and not dry_run:
             _set_aside(config.state, now)
-        with StateStore(config.state) as store:
+        with StateStore(Path(":memory:") if rebuild and dry_run else config.state) as store:
             loaded = store.load()
             base = dataclasses.replace(loaded, records=_seeds(config.output, now)) if rebuild else loaded
             # after an upgrade or a change of options every file is read and extracted again
@@ -118,7 +118,8 @@ class _Step:
 def _advance(config: RunConfig, base: Snapshot, gathered: Gathered, now: dt.datetime) -> _Step:
     """The next snapshot: documents marked present or gone, new ones extracted and assigned."""
     present = _present(base, gathered)
-    new, errors = _extract_new(config, base, gathered)
+    new, errors, failed = _extract_new(config, base, gathered)
+    files = {origin: stamp for origin, stamp in gathered.files.items() if not failed & set(stamp.documents)}
     gone = {h for h, d in base.documents.items() if d.current and h not in present}
     documents = _documents(base, gathered, present, new, now)
     replaced = _replaced_events(base, gone)
@@ -135,7 +136,8 @@ def _advance(config: RunConfig, base: Snapshot, gathered: Gathered, now: dt.date
         new_documents=len(new), new_events=sum(c.kind == "new" for c in changes),
         updated=sum(c.kind in ("changed", "updated", "removed") for c in changes),
         errors=(*gathered.errors, *errors), changes=tuple(changes), published=0, written=False)
-    snapshot = Snapshot(documents=documents, mentions=mentions, records=records, files=gathered.files,
+    # a file with a document that failed is read again next time (files)
+    snapshot = Snapshot(documents=documents, mentions=mentions, records=records, files=files,
                         extraction=fingerprint(config))
     return _Step(snapshot, dataclasses.replace(report, published=len(_calendar_events(config, records, now))))
 
@@ -157,26 +159,30 @@ def _present(base: Snapshot, gathered: Gathered) -> set[str]:
 
 
 def _extract_new(config: RunConfig, base: Snapshot, gathered: Gathered
-                 ) -> tuple[list[tuple[Found, tuple[Event, ...]]], list[str]]:
-    """Extract the documents the state does not know yet, each once."""
+                 ) -> tuple[list[tuple[Found, tuple[Event, ...]]], list[str], set[str]]:
+    """Extract the documents the state does not know yet, each once: their events, the errors,
+    and the hashes of the documents that failed."""
     from calendar_extract.pipeline import extract
 
     options = Options(timezone=config.timezone, day_first=config.day_first, calendar_name=config.name)
     done: set[str] = set()
     new: list[tuple[Found, tuple[Event, ...]]] = []
     errors: list[str] = []
+    failed: set[str] = set()
     for found in sorted(gathered.found, key=lambda f: (f.document.source, f.hash)):
         if found.hash in base.documents or found.hash in done:
             continue
         done.add(found.hash)
         try:
             new.append((found, extract(found.document, options).events))
+            continue
         except CalendarExtractError as exc:
             errors.append(str(exc))
         except Exception as exc:  # a bug of ours: this document's error, the run goes on
             log.debug("internal error", exc_info=True)
             errors.append(str(internal_error(found.document.source, exc)))
-    return new, errors
+        failed.add(found.hash)
+    return new, errors, failed
 
 
 def _documents(base: Snapshot, gathered: Gathered, present: set[str],

@@ -3,7 +3,7 @@
 What it keeps (schema version in `PRAGMA user_version`, our mark in `PRAGMA application_id`):
 
     documents  every document read, by content hash: where from, its reference date, when first and
-               last seen, whether a source still holds it, and whether a newer version replaced it
+               last read, whether a source still holds it, and whether a newer version replaced it
     mentions   the events extracted from each document, and the calendar event (UID) each became
     events     the calendar's events: UID, the event as last written, SEQUENCE, CREATED,
                LAST-MODIFIED, whether it is published, and the first-sight UIDs it absorbed

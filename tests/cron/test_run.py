@@ -297,3 +297,30 @@ def test_a_new_time_zone_in_the_config_reads_everything_again_and_keeps_the_uids
     assert report.new_documents == 1 and report.updated == 1
     assert after["UID"] == before["UID"] and after["SEQUENCE"] == "1"
     assert "TZID=Asia/Tokyo" in site.output.read_text(encoding="utf-8")
+
+
+def test_a_document_whose_extraction_fails_is_tried_again_next_run(site: Site,
+                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    import calendar_extract.pipeline as pipeline
+
+    real = pipeline.extract
+
+    def broken(document, options):  # type: ignore[no-untyped-def]
+        raise RuntimeError("a bug")
+
+    site.write("a.txt", MEETING)
+    monkeypatch.setattr(pipeline, "extract", broken)
+    report = site.run()
+    assert report.errors == ("inbox/a.txt: internal error (RuntimeError: a bug); please report it with this input",)
+    monkeypatch.setattr(pipeline, "extract", real)
+    assert site.run().new_events == 1
+
+
+def test_dry_run_of_a_rebuild_touches_no_file(site: Site) -> None:
+    site.write("a.txt", MEETING)
+    site.run()
+    state = site.root / "state" / "events.sqlite"
+    state.write_bytes(b"garbage" * 100)
+    report = site.run(dry_run=True, rebuild=True)
+    assert report.dry_run and not report.errors
+    assert state.read_bytes() == b"garbage" * 100 and not list(state.parent.glob("*.broken-*"))
