@@ -107,6 +107,9 @@ _NEW_DATE = re.compile(
 _FROM = re.compile(r"\b(?:from|between|starting)\s+(?:the\s+)?$", re.IGNORECASE)
 
 _UNTIL = re.compile(r"\b(?:until|till|to|through|thru|and)\s+(?:the\s+)?$", re.IGNORECASE)
+# How far after a range's start its end may stand ("From 4:30 p.m. on Friday, December 22, when …,
+# until 7:30 a.m. on Tuesday January 2"): a bound, so that dense text costs linear time.
+_PARTNER_REACH = 300
 
 def join_ranges(text: str, info: SentenceInfo) -> tuple[TimeMention, ...]:
     """"From 4:30 p.m. on Friday, December 22 … until 7:30 a.m. on Tuesday January 2" → one
@@ -128,7 +131,11 @@ def join_ranges(text: str, info: SentenceInfo) -> tuple[TimeMention, ...]:
             if _day_pair(text, first, mentions[i + 1] if i + 1 < len(mentions) else None):
                 partner = i + 1
             elif closes is not None:
-                partner = next((j for j in range(i + 1, len(mentions)) if closes(text, first, mentions[j])), None)
+                reach = first.end + _PARTNER_REACH  # no range reads further: bounded work per mention
+                partner = next((j for j in range(i + 1, len(mentions))
+                                if mentions[j].start > reach or closes(text, first, mentions[j])), None)
+                if partner is not None and mentions[partner].start > reach:
+                    partner = None
         if partner is None:
             out.append(first)
             continue

@@ -19,11 +19,11 @@ from calendar_extract.tagger.words import (
     weekday_number,
 )
 
-_MONTH_CUES = frozenset(
+MONTH_CUES = frozenset(
     "in since until till by during of before after from through early late mid last next this "
     "between and or to end beginning middle".split()
 )
-_STRONG_CUES = _MONTH_CUES - {"and", "or", "to", "between"}
+_STRONG_CUES = MONTH_CUES - {"and", "or", "to", "between"}
 _NAME_AFTER = re.compile(r"[ \t]+[A-Z][a-z]")
 
 
@@ -201,7 +201,7 @@ def _month_allowed(match: re.Match[str]) -> bool:
     if _NAME_AFTER.match(match.string, match.end()) and before.lower() not in _STRONG_CUES:
         return False  # "Jan Kavan", "April Ryan": a first name
     ambiguous = word.rstrip(".") in patterns.section("ambiguous")["months"]
-    return not ambiguous or before.lower() in _MONTH_CUES
+    return not ambiguous or before.lower() in MONTH_CUES
 
 
 def extract_month(match: re.Match[str], ctx: Context) -> TimeMention | None:

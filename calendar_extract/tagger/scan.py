@@ -19,6 +19,7 @@ from collections.abc import Iterator
 from calendar_extract import patterns
 from calendar_extract.model import Context, TimeMention
 from calendar_extract.tagger import firsts
+from calendar_extract.tagger.dates import MONTH_CUES
 from calendar_extract.tagger.rules import RULES, Rule
 
 _TOKEN = re.compile(r"[^\W_]+")
@@ -41,6 +42,22 @@ def _is_anchor(text: str, token: re.Match[str], anchors: frozenset[str], every_d
     return patterns.digit_tail().match(text, token.end()) is not None
 
 
+@functools.cache
+def _verb_months() -> frozenset[str]:
+    """Lower-case month names that are also common words ("may", "march"): no anchors alone."""
+    return frozenset(m.lower() for m in patterns.section("ambiguous")["months"])
+
+
+_DIGIT_NEXT = re.compile(r"[ \t]*\d")
+
+
+def _month_context(text: str, token: re.Match[str], before: str) -> bool:
+    """A lower-case "may"/"march" anchors a mention only before a number or after a month cue
+    (`before`, the word before it: "may 6", "in may"); the verb of "May may may …" (and of news)
+    is no place to try rules."""
+    return _DIGIT_NEXT.match(text, token.end()) is not None or before.lower() in MONTH_CUES
+
+
 def candidates(text: str, *, every_digit: bool = False) -> Iterator[int]:
     """Ascending positions where a mention may start: the few words before each anchor word.
 
@@ -51,7 +68,14 @@ def candidates(text: str, *, every_digit: bool = False) -> Iterator[int]:
     anchors = patterns.anchor_words()
     window: deque[int] = deque(maxlen=_LOOK_BACK)
     last = -1
+    verbs = _verb_months()
+    previous = ""
     for token in _TOKEN.finditer(text):
+        word = token.group()
+        verb = word in verbs and not _month_context(text, token, previous)
+        previous = word
+        if verb:
+            continue  # the verb "may" neither starts nor anchors a mention
         start = token.start()
         window.append(start - 1 if start and text[start - 1] == "'" else start)
         if not _is_anchor(text, token, anchors, every_digit):
