@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import functools
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from calendar_extract.events import resolve
@@ -155,12 +156,14 @@ def draft_events(
         if info.skipped:
             continue
         previous: TimeMention | None = None
+        # once per sentence, not per mention: dense text ("at 3 pm at 3 pm …") has hundreds
+        told_past = functools.cache(functools.partial(_told_of_the_past, text, info.sentence, lex))
         for mention in split_moves(text, info.sentence.start, attach_set_times(text, join_ranges(text, info))):
             if mention.type is MentionType.DURATION or appositive(text, mention, previous):
                 previous = mention
                 continue
             previous = mention
-            made = _draft_one(text, info, mention, ctx, lex, source, drafts, title_day)
+            made = _draft_one(text, info, mention, ctx, lex, source, drafts, title_day, told_past)
             if isinstance(made, Draft):
                 drafts.append(made)
             elif isinstance(made, Problem):
@@ -171,8 +174,11 @@ def draft_events(
 
 def _draft_one(
     text: str, info: SentenceInfo, mention: TimeMention, ctx: Context, lex: EventLexicon,
-    source: str, drafts: list[Draft], title_day: dt.date | None = None,
+    source: str, drafts: list[Draft], title_day: dt.date | None, told_past: Callable[..., bool],
 ) -> Draft | Problem | resolve.Placement | None:
+    """The draft of one mention, or what it is instead: a Problem, a loose time (Placement), None.
+
+    `told_past(verbs=…)` is `_told_of_the_past` of the mention's sentence."""
     if lex.reporting.search(text, max(info.sentence.start, mention.start - 20), mention.start):
         return None  # "organisers said on Friday": the date of the report, not of the event
     if resolve.bare_weekday(mention) and lex.reported_after.match(text, mention.end, info.sentence.end):
@@ -186,10 +192,9 @@ def _draft_one(
     trig = trig or follows or _heading_of(info, mention)
     if trig is not None:
         window = _event_window(text, info.sentence, mention, trig)
-        told_past = (past_tense(text, window, lex) or has_past_verb(text, window)
-                     or _told_of_the_past(text, info.sentence, lex, verbs=True))
+        in_the_past = (past_tense(text, window, lex) or has_past_verb(text, window) or told_past(verbs=True))
         future = lex.future.search(text, window[0], window[1]) is not None or moved_to(
-            text, window[0], mention.start) or not told_past
+            text, window[0], mention.start) or not in_the_past
         mention = resolve.retense(mention, ctx, future=future)
     placement = resolve.place(mention, ctx)
     stated = resolve.states_date(mention)
@@ -202,7 +207,7 @@ def _draft_one(
             anchor = title_day  # "Prime Minister's itinerary for Thursday, January 26" / "1:45 p.m. …"
         if anchor is not None:
             placement = resolve.with_date(placement, anchor)
-        if trig is None and _told_of_the_past(text, info.sentence, lex):
+        if trig is None and told_past():
             return None  # "she had been cycling home at about 7.40am when …": a time of the past
         if trig is None or trig.generic or trig.cls in {"keynote", "statement"}:
             return placement  # a bare time: it may give the time of an earlier all-day event

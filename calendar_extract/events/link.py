@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import functools
 import re
 from collections.abc import Sequence
 
@@ -60,16 +61,21 @@ def default_times(
     """"All other shows start at 9 p.m." times the all-day events dated earlier in its paragraph;
     returns the drafts and the bare times still loose."""
     out, rest = list(drafts), []
+    untimed: dict[int, list[int]] = {}  # paragraph → positions of its all-day drafts, in sentence order
+    for position in sorted(range(len(out)), key=lambda p: out[p].sentence):
+        event = out[position].event
+        if event.all_day and event.end is None and not event.rrule:
+            untimed.setdefault(infos[out[position].sentence].sentence.paragraph, []).append(position)
+    defaults = functools.cache(lambda i: DEFAULT_TIME.search(infos[i].sentence.text) is not None)
     for index, mention, placement in loose:
-        sentence = infos[index].sentence
-        if placement.all_day or not DEFAULT_TIME.search(sentence.text):
+        if placement.all_day or not defaults(index):
             rest.append((index, mention, placement))
             continue
-        for position, draft in enumerate(out):
-            same_paragraph = infos[draft.sentence].sentence.paragraph == sentence.paragraph
-            event = draft.event
-            if same_paragraph and draft.sentence <= index and event.all_day and event.end is None and not event.rrule:
-                out[position] = _timed(draft, resolve.with_date(placement, resolve.day_of(event.start)), mention)
+        waiting = untimed.get(infos[index].sentence.paragraph, [])
+        while waiting and out[waiting[0]].sentence <= index:  # each draft is timed once: linear work
+            position = waiting.pop(0)
+            event = out[position].event
+            out[position] = _timed(out[position], resolve.with_date(placement, resolve.day_of(event.start)), mention)
     return out, rest
 
 

@@ -131,7 +131,7 @@ def join_ranges(text: str, info: SentenceInfo) -> tuple[TimeMention, ...]:
             if _day_pair(text, first, mentions[i + 1] if i + 1 < len(mentions) else None):
                 partner = i + 1
             elif closes is not None:
-                reach = first.end + _PARTNER_REACH  # no range reads further: bounded work per mention
+                reach = first.end + _REACHES.get(closes, _PARTNER_REACH)  # bounded work per mention
                 partner = next((j for j in range(i + 1, len(mentions))
                                 if mentions[j].start > reach or closes(text, first, mentions[j])), None)
                 if partner is not None and mentions[partner].start > reach:
@@ -298,6 +298,9 @@ def _runs_to(text: str, first: TimeMention, second: TimeMention) -> bool:
     if len(between) > _RUNS_REACH or re.search(r"[.;:!?]", between) or second.until not in (None, second.begin):
         return False
     return bool(_RUNS_TO.search(between)) and _sortable(second.begin) > _sortable(first.begin)
+
+
+_REACHES = {_runs_to: _RUNS_REACH, _shuts: _SHUT_REACH}
 
 
 def _sortable(value: dt.date | dt.datetime) -> dt.datetime:
