@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import functools
 import re
+from collections import Counter
 from collections.abc import Sequence
 
 from calendar_extract.events import resolve
@@ -72,23 +74,34 @@ def weekday_tenses(
 
     Example: "a backup attempt for Thursday" → future; "was extended … on Tuesday" → past.
     """
+    weekdays = [(sentence_at(sentences, m.start), m) for m in mentions if resolve.bare_weekday(m)]
+    crowded = Counter(sent.start for sent, _ in weekdays if sent is not None)
+    tense = functools.cache(functools.partial(_clause_tense, text, lex))
     tenses: dict[int, str] = {}
-    for mention in mentions:
-        sent = sentence_at(sentences, mention.start) if resolve.bare_weekday(mention) else None
-        if sent is None or not resolve.bare_weekday(mention):
+    for sent, mention in weekdays:
+        if sent is None:
+            continue
+        if crowded[sent.start] > _CROWDED:  # a run of weekdays, not prose: one tense for all of them
+            tenses[mention.start] = tense(sent.start, sent.end, sent.start)
             continue
         clause = clause_bounds(text, sent.start, sent.end, mention.start)
-        if _FOR_BEFORE.search(text, clause[0], mention.start) and _FOR_BEFORE.search(
-            text[clause[0] : mention.start]
-        ):
-            tenses[mention.start] = "future"
-        elif lex.future.search(text, clause[0], clause[1]) or _MODAL.search(text, clause[0], clause[1]):
-            tenses[mention.start] = "future"
-        elif past_tense(text, clause, lex) or has_past_verb(text, clause):
-            tenses[mention.start] = "past"
-        else:
-            tenses[mention.start] = "future"  # "Arsenal host Chelsea on Saturday": a fixture ahead
+        tenses[mention.start] = tense(*clause, mention.start)
     return tenses
+
+
+# More bare weekdays than this in one sentence is a list or junk ("Tuesday Tuesday …"), not prose.
+_CROWDED = 20
+
+
+def _clause_tense(text: str, lex: EventLexicon, start: int, end: int, offset: int) -> str:
+    """"future"/"past" for a bare weekday at `offset` in the clause text[start:end]."""
+    if _FOR_BEFORE.search(text, start, offset) and _FOR_BEFORE.search(text[start:offset]):
+        return "future"
+    if lex.future.search(text, start, end) or _MODAL.search(text, start, end):
+        return "future"
+    if past_tense(text, (start, end), lex) or has_past_verb(text, (start, end)):
+        return "past"
+    return "future"  # "Arsenal host Chelsea on Saturday": a fixture ahead
 
 def appositive(text: str, mention: TimeMention, previous: TimeMention | None) -> bool:
     """"25 November, a Sunday": a bare weekday right after a date repeats it."""
