@@ -26,6 +26,7 @@ from calendar_extract.events import resolve
 from calendar_extract.events.attach import SentenceInfo
 from calendar_extract.events.lexicon import EventLexicon, listing_words
 from calendar_extract.events.location import find_location
+from calendar_extract.events.sentences import closes_line, opens_line
 from calendar_extract.events.showings import (
     LETTERHEAD_LINES, bare_time, blank, days_before, lists_days, series_events, show_events, timed,
 )
@@ -65,9 +66,7 @@ class Heading:
 
 
 def _whole_line(text: str, start: int, end: int) -> bool:
-    before = text[:start].rstrip(" \t")
-    after = text[end:].lstrip(" \t")
-    return (not before or before.endswith("\n")) and (not after or after.startswith("\n"))
+    return opens_line(text, start, " \t") and closes_line(text, end, " \t")
 
 
 def _dated(mention: TimeMention) -> bool:
@@ -214,11 +213,15 @@ _BELOW_CUT = re.compile(r"\s[-–—]\s")
 _MAX_BELOW = 100
 
 
+_LOOK_BACK = 200
+
+
 def _title_below(text: str, infos: Sequence[SentenceInfo], index: int) -> Below | None:
     """The title on the line under an entry line that opens its block, if it reads as one: short,
     no date, no final full stop ("** CANCELLED ** Chopin: The Four Ballades - piano recital")."""
     info = infos[index]
-    before = text[: info.sentence.start].rstrip(" \t")
+    start = info.sentence.start
+    before = text[max(0, start - _LOOK_BACK) : start].rstrip(" \t")  # bounded: no copy of all before
     if before and not before.endswith("\n\n") and not re.search(r"\n[ \t]*[-=*_]{3,}[ \t]*\n?$", before):
         return None
     nxt = infos[index + 1] if index + 1 < len(infos) else None

@@ -15,7 +15,40 @@ from dataclasses import dataclass
 
 from calendar_extract.abbreviations import is_abbreviation
 
-__all__ = ["Sentence", "split_sentences", "sentence_at"]
+__all__ = ["LINE_REACH", "Sentence", "closes_line", "line_start", "opens_line", "split_sentences", "sentence_at"]
+
+# Line tests look no further than this: a longer "line" is prose or junk, and an unbounded look
+# back from every mention of a text with no line breaks would cost quadratic time.
+LINE_REACH = 2000
+
+
+def line_start(text: str, offset: int) -> int:
+    """The start of the line holding `offset` (looked for at most LINE_REACH characters back)."""
+    floor = max(0, offset - LINE_REACH)
+    found = text.rfind("\n", floor, offset)
+    return found + 1 if found >= 0 else floor
+
+
+def opens_line(text: str, start: int, blanks: str | None = None) -> bool:
+    """True when only blanks (white space, or the characters of `blanks`) stand between the start
+    of its line and `start`. Walks back over the blanks only: constant work on long lines."""
+    position = start
+    while position > 0 and _blank(text[position - 1], blanks):
+        position -= 1
+    return position == 0 or text[position - 1] == "\n"
+
+
+def closes_line(text: str, end: int, blanks: str | None = None) -> bool:
+    """True when only blanks stand between `end` and the end of its line."""
+    position = end
+    while position < len(text) and _blank(text[position], blanks):
+        position += 1
+    return position == len(text) or text[position] == "\n"
+
+
+def _blank(char: str, blanks: str | None) -> bool:
+    return char != "\n" and (char.isspace() if blanks is None else char in blanks)
+
 
 # Anchored at the start of a punctuation run, so a run of n dots costs O(n), not O(n²): only the
 # lookahead can fail, and it fails at once on a dot. (No possessive quantifiers: Python 3.10.)
@@ -45,7 +78,7 @@ def _cut_points(text: str) -> list[int]:
         first_dot = match.start()
         if text[first_dot] == "." and is_abbreviation(text, first_dot):
             continue
-        if _TIME_LEAD.fullmatch(text, text.rfind("\n", 0, first_dot) + 1, match.end()):
+        if _TIME_LEAD.fullmatch(text, line_start(text, first_dot), match.end()):
             continue  # "8:45 a.m.  The Prime Minister will meet …": an itinerary line, one sentence
         cuts.append(match.end())
     return cuts

@@ -25,14 +25,14 @@ from calendar_extract.events import resolve
 from calendar_extract.events.attach import SentenceInfo
 from calendar_extract.events.lexicon import EventLexicon, ListingWords, listing_words
 from calendar_extract.events.location import find_location
+from calendar_extract.events.sentences import closes_line, opens_line
 from calendar_extract.events.title import finish
 from calendar_extract.events.venues import masthead
 from calendar_extract.model import Context, Event, MentionType, Status, TimeMention
 from calendar_extract.tagger.values import nth_weekday
 from calendar_extract.tagger.words import byday, weekday_number
 
-__all__ = ["LETTERHEAD_LINES", "bare_time", "blank", "closes_line", "days_before", "lists_days", "opens_line",
-           "series_events", "show_events", "show_name", "timed"]
+__all__ = ["LETTERHEAD_LINES", "bare_time", "blank", "days_before", "lists_days", "series_events", "show_events", "show_name", "timed"]
 
 _MAX_TITLE_LINE = 90
 LETTERHEAD_LINES = 6  # sentences at the top of a page where a line that is only a date dates the page
@@ -61,17 +61,6 @@ class Slot:
     title: str
     surface: str
     rrule: str | None = None
-
-
-def opens_line(text: str, start: int) -> bool:
-    """True when only blanks stand between the start of its line and `start`."""
-    return not text[text.rfind("\n", 0, start) + 1 : start].strip()
-
-
-def closes_line(text: str, end: int) -> bool:
-    """True when only blanks stand between `end` and the end of its line."""
-    stop = text.find("\n", end)
-    return not text[end : stop if stop >= 0 else len(text)].strip()
 
 
 def _next_line(text: str, end: int, start: int) -> bool:

@@ -37,7 +37,7 @@ from calendar_extract import places
 from calendar_extract.events import lexicon
 from calendar_extract.events.location import VenueWords, place_phrases, venue_word, venue_words
 from calendar_extract.events.datelines import DATELINE_REASON
-from calendar_extract.events.sentences import Sentence, sentence_at
+from calendar_extract.events.sentences import Sentence, line_start, sentence_at
 from calendar_extract.model import Event, Status
 
 __all__ = ["evidence_offset", "from_dateline", "masthead", "refine", "relocated", "venue_lines"]
@@ -116,8 +116,7 @@ def relocated(event: Event, location: str, why: str) -> Event:
 
 
 def _labelled_line(text: str, offset: int) -> bool:
-    line_start = text.rfind("\n", 0, offset) + 1
-    return _LABELLED.match(text, line_start) is not None
+    return _LABELLED.match(text, line_start(text, offset)) is not None
 
 
 def _from_label(text: str, event: Event, at: int, lines: Sequence[VenueLine]) -> Event:
@@ -269,7 +268,7 @@ def _block_venue(doc: _Doc, event: Event, at: int, positions: Sequence[int]) -> 
         if venue is not None:
             return relocated(event, venue, f"location from the venue line '{venue}' of its block")
     head_end = doc.text.find("\n", begin)
-    if 0 <= head_end < doc.text.rfind("\n", 0, at) + 1 <= at:
+    if 0 <= head_end < line_start(doc.text, at) <= at:
         lex = lexicon.load()
         for _, _, phrase in place_phrases(doc.text, (begin, head_end), lex, ()):
             if venue_word(phrase.split(",")[0].split()[-1].lower(), lex):
