@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from calendar_extract.errors import InputError
 
-__all__ = ["Decoded", "decode_bytes", "has_bom"]
+__all__ = ["Decoded", "decode_bytes", "has_bom", "utf16_without_bom"]
 
 log = logging.getLogger(__name__)
 
@@ -45,6 +45,31 @@ def has_bom(data: bytes) -> bool:
     return any(data.startswith(bom) for bom, _ in _BOMS)
 
 
+# UTF-16 without a byte-order mark: of the first bytes, nearly every other one is NUL (ASCII-range
+# text), on one side only.
+_UTF16_SAMPLE = 4096
+_UTF16_NUL_SHARE = 0.9
+
+
+def utf16_without_bom(data: bytes) -> str | None:
+    """The name of the UTF-16 flavour ("utf-16-le"/"utf-16-be") of bytes written without a
+    byte-order mark, when they read as one; else None. Example: "Hi".encode("utf-16-le") → "utf-16-le"."""
+    head = data[:_UTF16_SAMPLE]
+    pairs = len(head) // 2
+    if pairs < 2 or has_bom(data):
+        return None
+    odd, even = head[1::2].count(0), head[0::2].count(0)
+    name = "utf-16-le" if odd >= _UTF16_NUL_SHARE * pairs and even == 0 else \
+        "utf-16-be" if even >= _UTF16_NUL_SHARE * pairs and odd == 0 else None
+    if name is None:
+        return None
+    try:
+        data[: len(data) // 2 * 2].decode(name)
+    except UnicodeDecodeError:
+        return None
+    return name
+
+
 def decode_bytes(data: bytes, source: str) -> Decoded:
     """Decode the bytes of a text or HTML document.
 
@@ -54,6 +79,9 @@ def decode_bytes(data: bytes, source: str) -> Decoded:
     for bom, name in _BOMS:
         if data.startswith(bom):
             return _decode(data[len(bom) :], name, source)
+    flavour = utf16_without_bom(data)
+    if flavour is not None:
+        return _decode(data, flavour, source)
     try:
         return Decoded(data.decode("utf-8"), "utf-8")
     except UnicodeDecodeError:

@@ -11,16 +11,18 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 import tempfile
 import urllib.error
 import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from calendar_extract import __version__
 from calendar_extract.errors import InputError
 
-__all__ = ["FetchSettings", "default_cache_dir", "fetch", "is_url", "url_of"]
+__all__ = ["FetchSettings", "default_cache_dir", "fetch", "file_path", "is_url", "other_scheme", "url_of"]
 
 USER_AGENT = f"calendar-extract/{__version__} (+https://pypi.org/project/calendar-extract/)"
 _SCHEMES = ("http://", "https://")
@@ -47,10 +49,37 @@ def is_url(source: str) -> bool:
 
 
 def url_of(source: str) -> str | None:
-    """The http(s) URL of a source, without a "feed:" prefix; None for a path."""
+    """The http(s) URL of a source, without a "feed:" prefix ("webcal://" is https); None for a path."""
     url = source[len("feed:") :] if source.startswith("feed:") else source
     url = "https://" + url[2:] if url.startswith("//") else url
+    url = "https://" + url[len("webcal://") :] if url.lower().startswith("webcal://") else url
     return url if url.startswith(_SCHEMES) else None
+
+
+# "ftp://…", "data:…", "javascript:…": a scheme of two letters or more ("C:\…" is a Windows path).
+_OTHER_SCHEME = re.compile(r"\A([A-Za-z][A-Za-z0-9+.-]+):")
+
+
+def other_scheme(source: str) -> str | None:
+    """The scheme of a URL we do not read (anything but http, https, webcal, file and our "feed:")."""
+    match = _OTHER_SCHEME.match(source)
+    if match is None or url_of(source) is not None:
+        return None
+    scheme = match.group(1).lower()
+    return None if scheme in ("feed", "file") else scheme
+
+
+def file_path(source: str) -> str | None:
+    """The local path of a "file:" URL ("file:///srv/news/a.txt" → "/srv/news/a.txt"), else None."""
+    if not source.lower().startswith("file:"):
+        return None
+    from urllib.parse import unquote, urlparse
+    from urllib.request import url2pathname
+
+    parsed = urlparse(source)
+    if parsed.netloc not in ("", "localhost"):
+        return None
+    return url2pathname(unquote(parsed.path))
 
 
 def fetch(source: str, settings: FetchSettings) -> bytes:
@@ -69,7 +98,7 @@ def fetch(source: str, settings: FetchSettings) -> bytes:
             if cached[0].get(key):
                 request.add_header(header, cached[0][key])
     try:
-        with urllib.request.urlopen(request, timeout=settings.timeout) as response:  # noqa: S310 - http(s) only
+        with _OPENER.open(request, timeout=settings.timeout) as response:
             body: bytes = response.read(settings.max_bytes + 1)
             if len(body) > settings.max_bytes:
                 raise InputError(f"{source}: larger than {settings.max_bytes:,} bytes, not read")
@@ -83,6 +112,21 @@ def fetch(source: str, settings: FetchSettings) -> bytes:
     except (urllib.error.URLError, TimeoutError, OSError) as exc:
         reason = getattr(exc, "reason", exc)
         raise InputError(f"{source}: cannot fetch ({reason})") from None
+
+
+class _HttpOnlyRedirects(urllib.request.HTTPRedirectHandler):
+    """Follow redirects to http(s) URLs only (urllib would follow one to ftp://)."""
+
+    def redirect_request(self, req: urllib.request.Request, fp: Any, code: int, msg: str, headers: Any,
+                         newurl: str) -> urllib.request.Request | None:
+        if not newurl.lower().startswith(_SCHEMES):
+            raise urllib.error.HTTPError(newurl, code, f"redirect to a non-http(s) URL {newurl!r} refused",
+                                         headers, fp)
+        return super().redirect_request(req, fp, code, msg, headers, newurl)
+
+
+# Built once at import: no network, only handler objects (http, https, redirects; no ftp, no file).
+_OPENER = urllib.request.build_opener(_HttpOnlyRedirects)
 
 
 def _paths(url: str, cache_dir: Path) -> tuple[Path, Path]:

@@ -39,7 +39,11 @@ _HEADER_LINE = re.compile(r"^(?:from|to|cc|date|subject|message-id|received|mime
                           r"content-type|reply-to|sender|delivered-to)\s*:", re.IGNORECASE)
 _MIN_HEADERS = 2
 _FEED = re.compile(r"<(?:rss|feed|rdf:RDF)\b", re.IGNORECASE)
-_XML_OR_SPACE = re.compile(r"\A(?:\s|<\?xml[^>]*\?>|<!--.*?-->)*", re.DOTALL)
+# Before a feed's root: white space, the XML declaration, comments and a DOCTYPE other than HTML's
+# (with its internal subset: `<!DOCTYPE rss [<!ENTITY …>]>` is a feed, to be refused by containers, not a page).
+_XML_OR_SPACE = re.compile(
+    r"\A(?:\s|<\?xml[^>]*\?>|<!--.*?-->|<!DOCTYPE\s+(?!html\b)[\w:.-]+[^\[>]*(?:\[.*?\])?\s*>)*",
+    re.DOTALL | re.IGNORECASE)
 _HTML = re.compile(r"<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>]|<meta\s|<title>|<div[\s>]|<p>",
                    re.IGNORECASE)
 _SUFFIXES = {".html": Format.HTML, ".htm": Format.HTML, ".xhtml": Format.HTML, ".eml": Format.EML,

@@ -8,7 +8,7 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from calendar_extract.errors import InputError
-from calendar_extract.readers.fetch import url_of
+from calendar_extract.readers.fetch import file_path, other_scheme, url_of
 
 STDIN = "-"
 # Files a folder contributes; other files in it are ignored (not errors).
@@ -35,6 +35,11 @@ def _expand_one(item: str) -> Iterator[str | InputError]:
     if item == STDIN or url_of(item) is not None:
         yield item  # standard input, or a URL fetched when it is read (readers.fetch)
         return
+    scheme = other_scheme(item)
+    if scheme is not None and not Path(item).exists():  # "notes:today.txt" may be a file's name
+        yield InputError(f"{item}: {scheme}: URLs are not read; give an http(s) URL or a file")
+        return
+    item = file_path(item) or item  # "file:///srv/news/a.txt"
     item = item[len("feed:") :] if item.startswith("feed:") else item  # "feed:press.rss": a local feed
     path = Path(item)
     if path.is_dir():

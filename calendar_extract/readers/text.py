@@ -14,7 +14,7 @@ from calendar_extract.errors import InputError
 from calendar_extract.model import Document, Event
 from calendar_extract.readers.calendar import calendar_events
 from calendar_extract.readers.dateline import find_dateline
-from calendar_extract.readers.encoding import decode_bytes, has_bom
+from calendar_extract.readers.encoding import decode_bytes, has_bom, utf16_without_bom
 from calendar_extract.readers.fetch import FetchSettings, fetch, is_url
 from calendar_extract.readers.formats import Format, sniff_format
 from calendar_extract.readers.html import read_page
@@ -167,7 +167,7 @@ def decode_text(data: bytes, source: str) -> str:
     """
     if not data.strip():
         raise InputError(f"{source}: empty input, nothing to read")
-    if not has_bom(data) and _looks_binary(data[:SNIFF_BYTES]):
+    if not has_bom(data) and utf16_without_bom(data) is None and _looks_binary(data[:SNIFF_BYTES]):
         raise InputError(f"{source}: binary data, not text")
     text = decode_bytes(data, source).text
     if not text.strip():
