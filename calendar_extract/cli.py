@@ -17,7 +17,7 @@ import click
 
 from calendar_extract import __version__
 from calendar_extract.errors import CalendarExtractError, InputError
-from calendar_extract.model import INPUT_FORMATS
+from calendar_extract.model import INPUT_FORMATS, MAX_DOCUMENT_BYTES, MAX_EVENTS, MAX_RUN_BYTES
 
 if TYPE_CHECKING:
     from calendar_extract.cron.run import RunReport
@@ -58,6 +58,34 @@ class TimeZoneName(click.ParamType):  # type: ignore[type-arg, unused-ignore]
         return str(value)
 
 
+
+
+class ByteSize(click.ParamType):  # type: ignore[type-arg, unused-ignore]
+    """A size in bytes: `20000000`, `20MB`, `500k`, `1.5G` (powers of 1000)."""
+
+    name = "SIZE"
+    _UNITS = {"": 1, "b": 1, "k": 10**3, "kb": 10**3, "m": 10**6, "mb": 10**6, "g": 10**9, "gb": 10**9}
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> int:
+        if isinstance(value, int):
+            return value
+        import re
+
+        match = re.fullmatch(r"\s*(\d+(?:\.\d+)?)\s*([A-Za-z]*)\s*", str(value))
+        unit = match.group(2).lower() if match else ""
+        if match is None or unit not in self._UNITS or float(match.group(1)) * self._UNITS[unit] < 1:
+            self.fail(f"{value!r} is not a size such as 20000000, 20MB or 500k", param, ctx)
+        return int(float(match.group(1)) * self._UNITS[unit])
+
+
+def limit_options(func: F) -> F:
+    """--max-bytes, --max-total-bytes and --max-events: what one run reads at most."""
+    func = click.option("--max-events", type=click.IntRange(1), default=MAX_EVENTS, show_default=True,
+                        help="Events per document at most; beyond, the most confident are kept.")(func)
+    func = click.option("--max-total-bytes", type=ByteSize(), default=MAX_RUN_BYTES, show_default="1GB",
+                        help="Bytes read in all at most; later inputs are skipped with an error.")(func)
+    return click.option("--max-bytes", type=ByteSize(), default=MAX_DOCUMENT_BYTES, show_default="20MB",
+                        help="Bytes per input (file, URL, standard input) at most.")(func)
 
 
 def time_options(func: F) -> F:
@@ -113,11 +141,12 @@ def cli() -> None:
 @click.option("--cache-dir", type=click.Path(file_okay=False), default=None,
               help="Where fetched URLs keep their ETag/Last-Modified (default: ~/.cache/calendar-extract).")
 @click.option("--no-cache", is_flag=True, help="Fetch URLs without the cache (no conditional GET).")
+@limit_options
 @log_options
 def extract(inputs: tuple[str, ...], output: str, fmt: str, reference: dt.datetime | None,
             timezone: str | None, day_first: bool, upcoming: bool, min_confidence: float,
             calendar_name: str, input_format: str, cache_dir: str | None, no_cache: bool,
-            verbose: int, quiet: bool) -> None:
+            max_bytes: int, max_total_bytes: int, max_events: int, verbose: int, quiet: bool) -> None:
     """Find events in INPUTS (files, folders, globs or - for stdin) and write a calendar.
 
     \b
@@ -133,9 +162,10 @@ def extract(inputs: tuple[str, ...], output: str, fmt: str, reference: dt.dateti
     options = Options(reference=reference, timezone=timezone, upcoming_only=upcoming,
                       min_confidence=min_confidence, day_first=day_first,
                       calendar_name=calendar_name, input_format=None if input_format == "auto" else input_format,
-                      cache_dir=None if no_cache else cache_dir or str(_default_cache_dir()))
+                      cache_dir=None if no_cache else cache_dir or str(_default_cache_dir()),
+                      max_bytes=max_bytes, max_events=max_events)
     _refuse_input_as_output(inputs, output)
-    results, failed = _process(inputs, options, quiet=quiet, verbose=verbose)
+    results, failed = _process(inputs, options, quiet=quiet, verbose=verbose, budget=max_total_bytes)
     if not results:
         _fail(f"no input could be read; {'nothing written' if output == '-' else output + ' left unchanged'}")
     events = combine(results)
@@ -149,8 +179,10 @@ def extract(inputs: tuple[str, ...], output: str, fmt: str, reference: dt.dateti
 @cli.command()
 @click.argument("input", required=False, default="-", type=click.Path(allow_dash=True))
 @time_options
+@click.option("--max-bytes", type=ByteSize(), default=MAX_DOCUMENT_BYTES, show_default="20MB",
+              help="Bytes of input at most.")
 @log_options
-def tag(input: str, reference: dt.datetime | None, timezone: str | None, day_first: bool,
+def tag(input: str, reference: dt.datetime | None, timezone: str | None, day_first: bool, max_bytes: int,
         verbose: int, quiet: bool) -> None:
     """Print the time expressions of INPUT (a file, or - for stdin) as JSON lines.
 
@@ -168,7 +200,7 @@ def tag(input: str, reference: dt.datetime | None, timezone: str | None, day_fir
     from calendar_extract.tagger import tag as run_tagger
 
     _configure_logging(verbose, quiet)
-    options = Options(reference=reference, timezone=timezone, day_first=day_first)
+    options = Options(reference=reference, timezone=timezone, day_first=day_first, max_bytes=max_bytes)
     for document in _documents(input, options, quiet=quiet):
         if isinstance(document, InputError):
             _fail(str(document))
@@ -249,16 +281,25 @@ def _log_line(path: Path | None, line: str) -> None:
         click.echo(f"calendar-extract: warning: {path}: cannot write the log ({exc.strerror or exc})", err=True)
 
 
-def _process(inputs: Sequence[str], options: Options, *, quiet: bool, verbose: int
+def _process(inputs: Sequence[str], options: Options, *, quiet: bool, verbose: int, budget: int = MAX_RUN_BYTES
              ) -> tuple[list[Result], int]:
-    """Read and extract every input; report each bad one on stderr and go on."""
+    """Read and extract every input; report each bad one on stderr and go on. Inputs past
+    `budget` bytes in all are reported and skipped."""
     from calendar_extract.pipeline import extract as run_pipeline
     from calendar_extract.readers import expand_inputs
 
     results: list[Result] = []
     failed = 0
+    spent = 0
     for source in expand_inputs(inputs):
+        size = _size(source)
+        if isinstance(source, str) and spent + size > budget:
+            source = InputError(f"{source}: skipped: the inputs so far reach the limit of {budget:,} bytes in "
+                                f"all (--max-total-bytes)")
+        spent += size
         for item in _documents(source, options, quiet=quiet):
+            if not isinstance(item, InputError) and size == 0:
+                spent += len(item.text)  # standard input and URLs: what they gave
             try:
                 if isinstance(item, InputError):
                     raise item
@@ -275,6 +316,16 @@ def _process(inputs: Sequence[str], options: Options, *, quiet: bool, verbose: i
             click.echo(f"calendar-extract: error: {error}", err=True)
             failed += 1
     return results, failed
+
+
+def _size(source: str | InputError) -> int:
+    """The size of an input file (0 for standard input, a URL or an error)."""
+    if isinstance(source, InputError) or source == "-":
+        return 0
+    try:
+        return Path(source).stat().st_size
+    except (OSError, ValueError):
+        return 0
 
 
 def _bug(source: str, exc: Exception) -> InputError:
@@ -301,7 +352,7 @@ def _documents(source: str | InputError, options: Options, *, quiet: bool) -> It
         fetching = FetchSettings(cache_dir=Path(options.cache_dir) if options.cache_dir else None)
         for item in read_documents(source, reference=options.reference, timezone=options.timezone,
                                    now=dt.datetime.now().replace(microsecond=0), input_format=forced,
-                                   fetching=fetching):
+                                   fetching=fetching, max_bytes=options.max_bytes):
             if isinstance(item, Document) and not quiet:
                 click.echo(f"{item.source}: reference date {item.reference.date().isoformat()} "
                            f"({item.reference_basis})", err=True)

@@ -164,6 +164,11 @@ class Result:
     problems: tuple[Problem, ...] = ()
 
 
+# Default limits (--max-bytes, --max-total-bytes, --max-events; max_* keys of a run config).
+MAX_DOCUMENT_BYTES = 20_000_000
+MAX_RUN_BYTES = 1_000_000_000
+MAX_EVENTS = 1000
+
 # --input-format values: "auto" (told by the content) and readers.formats.Format's values, spelled
 # out here so that the command line need not import the readers (tested against Format).
 INPUT_FORMATS = ("auto", "text", "html", "eml", "mbox", "feed", "ics", "jsonl")
@@ -181,3 +186,5 @@ class Options:
     calendar_name: str = "Extracted events"
     input_format: str | None = None  # None: told by the content (readers.formats)
     cache_dir: str | None = None  # validators of fetched URLs (readers.fetch); None: no cache
+    max_bytes: int = MAX_DOCUMENT_BYTES  # per input file, URL or standard input
+    max_events: int = MAX_EVENTS  # per document: more is junk or an attack; the most confident are kept

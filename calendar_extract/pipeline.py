@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import dataclasses
+import logging
 from collections.abc import Iterable, Sequence
 
-from calendar_extract.model import Context, Document, Event, Options, Result
+from calendar_extract.model import Context, Document, Event, Options, Problem, Result
+
+log = logging.getLogger(__name__)
 
 
 def context_for(document: Document, options: Options) -> Context:
@@ -30,7 +33,19 @@ def extract(document: Document, options: Options) -> Result:
     if document.url:  # a feed entry's or JSON Lines item's link is the page of its events
         events = tuple(e if e.url else dataclasses.replace(e, url=document.url) for e in events)
     kept = tuple(e for e in events if _wanted(e, options))
+    if len(kept) > options.max_events:
+        kept, problems = _most_confident(document, kept, problems, options.max_events)
     return Result(document=document, mentions=mentions, events=kept, problems=problems)
+
+
+def _most_confident(document: Document, events: tuple[Event, ...], problems: tuple[Problem, ...], limit: int
+                    ) -> tuple[tuple[Event, ...], tuple[Problem, ...]]:
+    """The `limit` most confident events (in their order), and a Problem saying so (and a warning:
+    a document with that many events is junk, a dump or an attack, not one the user can check)."""
+    ranked = sorted(range(len(events)), key=lambda i: (-events[i].confidence, i))[:limit]
+    message = f"{len(events):,} events, more than the limit of {limit:,} (--max-events): kept the most confident"
+    log.warning("%s: %s", document.source, message)
+    return tuple(events[i] for i in sorted(ranked)), (*problems, Problem(document.source, message))
 
 
 def _wanted(event: Event, options: Options) -> bool:

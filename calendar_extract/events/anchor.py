@@ -173,14 +173,19 @@ def _move(draft: Draft, day: dt.date, period: Period) -> Draft | None:
 def add_antecedents(text: str, infos: Sequence[SentenceInfo], drafts: list[Draft], lex: EventLexicon) -> list[Draft]:
     """"the four-day festival …" adds the sentence that first named the festival to the evidence."""
     out = []
+    by_index = {i.sentence.index: i for i in infos}
+    naming: dict[str, SentenceInfo] = {}  # noun → the first sentence that names it (linear, not per draft)
+    for named_in in infos:
+        for trigger in named_in.triggers:
+            naming.setdefault(trigger.noun, named_in)
     for draft in drafts:
-        info = next((i for i in infos if i.sentence.index == draft.sentence), None)
+        info = by_index.get(draft.sentence)
         trig = draft.trigger
         if info is None or trig.kind != "noun" or trig.noun not in _definite_nouns(text, info, lex):
             out.append(draft)
             continue
-        first = next((i for i in infos if i.sentence.index < draft.sentence
-                      and any(t.noun == trig.noun for t in i.triggers)), None)
+        named = naming.get(trig.noun)
+        first = named if named is not None and named.sentence.index < draft.sentence else None
         if first is None or first.sentence.text in draft.event.evidence:
             out.append(draft)
             continue

@@ -27,10 +27,12 @@ Pure: the text and the events in, new events out.
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import datetime as dt
+import functools
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 from calendar_extract import places
@@ -161,14 +163,23 @@ def _town_added(doc: _Doc, venue: str, offset: int) -> str:
     return f"{venue}, {doc.dateline}"
 
 
-def _with_town(doc: _Doc, event: Event) -> Event:
+def _with_town(event: Event, town_added: Callable[[str], str | None]) -> Event:
     if not _own(event) or not event.location:
         return event
-    for match in re.finditer(re.escape(event.location), doc.text):
-        venue = _town_added(doc, event.location, match.start())
-        if venue != event.location:
-            return relocated(event, venue, f"location: the dateline's town added to '{event.location}'")
-    return event
+    venue = town_added(event.location)
+    if venue is None:
+        return event
+    return relocated(event, venue, f"location: the dateline's town added to '{event.location}'")
+
+
+def _town_added_anywhere(doc: _Doc, location: str) -> str | None:
+    """The venue with the dateline's town, when one of the text's mentions of it is reached by
+    "at"/"from" with no town of its own (`_town_added`); else None. Once per place, not per event."""
+    for match in re.finditer(re.escape(location), doc.text):
+        venue = _town_added(doc, location, match.start())
+        if venue != location:
+            return venue
+    return None
 
 
 def _sources(doc: _Doc) -> list[tuple[int, str]]:
@@ -249,7 +260,7 @@ def _venue_line(line: str, last: bool) -> str | None:
     return bare if venue or address or (last and len(segments) >= 2) else None
 
 
-def _block_venue(doc: _Doc, event: Event, at: int, positions: Sequence[int]) -> Event:
+def _block_venue(doc: _Doc, event: Event, at: int, ordered: Sequence[int]) -> Event:
     """Step 3: an event of a block of short lines takes the venue line that follows it in its
     block ("8:45 a.m. The Prime Minister will meet … / Closed to media / Office of the Prime
     Minister, Langevin Block"), else the place its block's heading names ("Holiday Markets
@@ -258,7 +269,8 @@ def _block_venue(doc: _Doc, event: Event, at: int, positions: Sequence[int]) -> 
         return event
     piece = event.evidence.split(" ... ")[-1].strip()
     begin, end = _block(doc.text, at)
-    if any(at + len(piece) <= p < end for p in positions):
+    following = bisect.bisect_left(ordered, at + len(piece))  # `ordered`: the events' offsets, sorted
+    if following < len(ordered) and ordered[following] < end:
         return event  # another event follows in the block: the line may be its own
     line_end = doc.text.find("\n", at + len(piece))
     lines = doc.text[line_end:end].split("\n") if line_end >= 0 else []
@@ -287,7 +299,14 @@ def _span(event: Event) -> tuple[dt.date, dt.date]:
     return start, end or start
 
 
-def _during(event: Event, events: Sequence[Event]) -> Event:
+def _container(other: Event) -> bool:
+    """A short multi-day event with a place of its own, not cancelled or repeating (see `_during`)."""
+    first, last = _span(other)
+    return (_own(other) and other.all_day and not other.rrule and other.status is not Status.CANCELLED
+            and 1 <= (last - first).days < _MAX_CONTAINER_DAYS and bool(other.location))
+
+
+def _during(event: Event, containers: Sequence[Event]) -> Event:
     """Step 6: an event with no place of its own, on a day of a short multi-day event with a place
     of its own ("The Chemical Brothers close the main stage on Friday" during "the three-day festival
     at the Zuiderpark from Friday 16 to Sunday 18 August"), takes its place when only one such event
@@ -296,12 +315,9 @@ def _during(event: Event, events: Sequence[Event]) -> Event:
         return event
     day = _span(event)[0]
     held = set()
-    for other in events:
+    for other in containers:
         first, last = _span(other)
-        if (other is event or not _own(other) or not other.all_day or other.rrule or other.status is Status.CANCELLED
-                or not 1 <= (last - first).days < _MAX_CONTAINER_DAYS):
-            continue
-        if first <= day <= last and _span(event) != (first, last) and other.location:
+        if other is not event and first <= day <= last and _span(event) != (first, last) and other.location:
             held.add(other.location)
     if len(held) != 1:
         return event
@@ -309,7 +325,7 @@ def _during(event: Event, events: Sequence[Event]) -> Event:
     return relocated(event, place, f"location: held during an event at '{place}'")
 
 
-def _same_kind(event: Event, events: Sequence[Event], dateline: str | None) -> Event:
+def _same_kind(event: Event, by_kind: Mapping[str, Sequence[Event]], dateline: str | None) -> Event:
     """Step 7: an event placed only by the dateline takes the place of the event of its kind on its
     day (the same event, told again), else of the events of its kind that have one, when they all
     lie in one town that is not the dateline's ("PARIS - … called off
@@ -318,8 +334,8 @@ def _same_kind(event: Event, events: Sequence[Event], dateline: str | None) -> E
     kind = event.trigger.split(":")[0]
     if not from_dateline(event) or not kind or dateline is None:
         return event
-    twins = {e.location for e in events if e is not event and _own(e) and e.location
-             and e.trigger.split(":")[0] == kind and _span(e)[0] == _span(event)[0]}
+    events = by_kind.get(kind, ())  # the events of this kind with a place of their own
+    twins = {e.location or "" for e in events if e is not event and _span(e)[0] == _span(event)[0]}
     if len(twins) == 1:  # the same event, told twice: "Bombay HC adjourns … hearing to Aug 22"
         (place,) = twins
         return relocated(event, place, f"location: the same {kind} at '{place}'")
@@ -327,9 +343,9 @@ def _same_kind(event: Event, events: Sequence[Event], dateline: str | None) -> E
     placed = []
     towns = set()
     for other in events:
-        if other is event or not _own(other) or not other.location or other.trigger.split(":")[0] != kind:
+        if other is event:
             continue
-        town = places.find_place(other.location)
+        town = places.find_place(other.location or "")
         if town is None or home is None or town.name != home.name:  # "02:13 in Paris": the dateline's
             placed.append(other)
             towns.add(town.name if town is not None else None)
@@ -407,11 +423,18 @@ def refine(
     events = [_offline(e, words) for e in events]
     positions = [evidence_offset(text, e) for e in events]
     labelled = [_from_label(text, e, at, doc.lines) for e, at in zip(events, positions)]
-    labelled = [_block_venue(doc, e, at, positions) for e, at in zip(labelled, positions)]
-    towns = [_with_town(doc, e) for e in labelled]
+    ordered = sorted(positions)
+    labelled = [_block_venue(doc, e, at, ordered) for e, at in zip(labelled, positions)]
+    town_added = functools.cache(functools.partial(_town_added_anywhere, doc))
+    towns = [_with_town(e, town_added) for e in labelled]
     sources = _sources(doc)
     placed = [_same_place(doc, e, at, sources, words) for e, at in zip(towns, positions)]
-    placed = [_during(e, placed) for e in placed]
-    placed = [_same_kind(e, placed, dateline) for e in placed]
+    containers = [e for e in placed if _container(e)]  # found once: linear work, however many events
+    placed = [_during(e, containers) for e in placed]
+    by_kind: dict[str, list[Event]] = {}
+    for e in placed:
+        if _own(e) and e.location:
+            by_kind.setdefault(e.trigger.split(":")[0], []).append(e)
+    placed = [_same_kind(e, by_kind, dateline) for e in placed]
     venue = masthead(text)
     return [_at_masthead(e, venue, words) for e in placed]

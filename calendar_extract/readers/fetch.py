@@ -101,7 +101,8 @@ def fetch(source: str, settings: FetchSettings) -> bytes:
         with _OPENER.open(request, timeout=settings.timeout) as response:
             body: bytes = response.read(settings.max_bytes + 1)
             if len(body) > settings.max_bytes:
-                raise InputError(f"{source}: larger than {settings.max_bytes:,} bytes, not read")
+                raise InputError(f"{source}: larger than {settings.max_bytes:,} bytes (the limit set by "
+                                 f"--max-bytes), not read")
             _store(url, settings.cache_dir, response.headers.get("ETag"), response.headers.get("Last-Modified"), body)
             return body
     except urllib.error.HTTPError as exc:

@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 
 from calendar_extract.errors import InputError
-from calendar_extract.model import Document, Event
+from calendar_extract.model import MAX_DOCUMENT_BYTES, Document, Event
 from calendar_extract.readers.calendar import calendar_events
 from calendar_extract.readers.dateline import find_dateline
 from calendar_extract.readers.encoding import decode_bytes, has_bom, utf16_without_bom
@@ -22,7 +22,7 @@ from calendar_extract.readers.mail import read_mail
 from calendar_extract.readers.structured import schema_events
 from calendar_extract.readers.sources import STDIN
 
-MAX_BYTES = 20_000_000
+MAX_BYTES = MAX_DOCUMENT_BYTES
 # Document.reference_basis of the last two fallbacks (cron.gather and cron.run treat them apart).
 TODAY_BASIS = "today"
 MTIME_BASIS = "file modification time"
@@ -139,7 +139,8 @@ def _read_file(path: Path, max_bytes: int) -> bytes:
     try:
         size = path.stat().st_size
         if size > max_bytes:
-            raise InputError(f"{path}: file too large ({size:,} bytes; the limit is {max_bytes:,})")
+            raise InputError(f"{path}: file too large ({size:,} bytes; the limit is {max_bytes:,}, "
+                             f"set by --max-bytes)")
         with path.open("rb") as handle:
             return handle.read(max_bytes + 1)
     except FileNotFoundError:
@@ -155,7 +156,7 @@ def _read_file(path: Path, max_bytes: int) -> bytes:
 def _read_stdin(max_bytes: int) -> bytes:
     data = sys.stdin.buffer.read(max_bytes + 1)
     if len(data) > max_bytes:
-        raise InputError(f"-: standard input too large (over {max_bytes:,} bytes)")
+        raise InputError(f"-: standard input too large (over {max_bytes:,} bytes, the limit set by --max-bytes)")
     return data
 
 
