@@ -32,7 +32,13 @@ def calendar_events(data: bytes, source: str, reference: dt.date | None = None) 
     events = []
     for calendar in calendars:
         for component in calendar.walk("VEVENT"):
-            event = _event(component, source, reference)
+            try:
+                event = _event(component, source, reference)
+            except (ValueError, TypeError, KeyError, AttributeError, OverflowError) as exc:
+                # icalendar parses leniently and raises on access: "DTSTART:99999999T999999"
+                log.warning("%s: an event with a broken property is left out (%s)", source,
+                            str(exc).splitlines()[0][:200])
+                continue
             if event is not None:
                 events.append(event)
     return tuple(events)
@@ -94,7 +100,11 @@ def _event(component: Any, source: str, reference: dt.date | None) -> Event | No
 
 
 def _value(prop: Any) -> dt.date | dt.datetime | None:
-    value = getattr(prop, "dt", None)
+    """A date property's value; None when absent or broken (icalendar raises on access then)."""
+    try:
+        value = getattr(prop, "dt", None)
+    except ValueError:
+        return None
     return value if isinstance(value, dt.date) else None
 
 

@@ -126,6 +126,9 @@ def _lines(data: bytes, source: str) -> Iterator[_Part | InputError]:
         except json.JSONDecodeError as exc:
             yield InputError(f"{source}:{number}: not a JSON object ({exc.msg})")
             continue
+        except RecursionError:  # "[[[[…" a hundred thousand deep
+            yield InputError(f"{source}:{number}: JSON nested too deeply to read")
+            continue
         if not isinstance(item, dict) or not isinstance(item.get("text"), str):
             yield InputError(f"{source}:{number}: a JSON Lines item needs a \"text\" string")
             continue

@@ -89,5 +89,5 @@ def _json_lines(head: str) -> bool:
         return False
     try:
         return all(isinstance(obj := json.loads(line), dict) and "text" in obj for line in lines)
-    except ValueError:
+    except (ValueError, RecursionError):
         return False
