@@ -285,10 +285,21 @@ def _days_after(mention: TimeMention, text: str, limit: int) -> list[TimeMention
     return found
 
 
+# "6 March 99999", "the year 10000": a date cut short of a number no calendar holds.
+_LONG_NUMBER_AFTER = re.compile(r"[ \t]*,?[ \t]*\d{5,}")
+
+
+def drop_cut_short(mentions: tuple[TimeMention, ...], text: str, ctx: Context) -> tuple[TimeMention, ...]:
+    """Drop a DATE followed at once by a number of five digits or more: its year is out of range
+    ("6 March 99999"), and the rest of it no date of its own."""
+    return tuple(m for m in mentions
+                 if m.type is not MentionType.DATE or _LONG_NUMBER_AFTER.match(text, m.end) is None)
+
+
 # Order: times join their dates first, so that "6 March 2-4 pm" becomes one TIME before ranges
 # are built; ranges need dated parts; UNTIL needs the merged date after "until".
 # anchor_periods only rewrites values, so its place is free; it goes first to see raw mentions.
 # anchor_times runs after merge_date_time so that only times left without a date are anchored.
 REFINERS: tuple[Refiner, ...] = (
-    anchor_periods, listed_days, merge_date_time, anchor_times, merge_ranges, attach_until
+    drop_cut_short, anchor_periods, listed_days, merge_date_time, anchor_times, merge_ranges, attach_until
 )

@@ -40,3 +40,8 @@ def test_dates_beyond_the_calendar_are_no_mentions(text: str) -> None:
     """Random word soup found "2025 decade ago" raising ValueError (year -18295)."""
     mentions = calendar_extract.tag(text, reference_date=dt.date(1955, 9, 22))
     assert all(m.begin is None or 1 <= m.begin.year <= 9999 for m in mentions)
+
+
+@pytest.mark.parametrize("text", ["The meeting is on 6 March 99999.", "in the year 10000", "6 March, 123456"])
+def test_a_date_cut_short_of_a_long_number_is_no_date(text: str) -> None:
+    assert not calendar_extract.tag(text, reference_date=REF)

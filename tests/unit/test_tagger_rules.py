@@ -48,7 +48,7 @@ def test_duplicate_rule_names_are_rejected() -> None:
 
 def test_refiners_are_listed_in_order() -> None:
     assert [r.__name__ for r in REFINERS] == [
-        "anchor_periods", "listed_days", "merge_date_time", "anchor_times", "merge_ranges", "attach_until"
+        "drop_cut_short", "anchor_periods", "listed_days", "merge_date_time", "anchor_times", "merge_ranges", "attach_until"
     ]
 
 
