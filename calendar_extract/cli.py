@@ -460,9 +460,27 @@ def _default_cache_dir() -> Path:
 _LIBRARY_LOGGERS = ("trafilatura", "htmldate", "charset_normalizer")
 
 
+class _StderrHandler(logging.Handler):
+    """Log records as one line each on the standard error of the moment (click.echo), so that
+    messages land where the command's own errors do, also under a test runner."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        try:
+            click.echo(self.format(record), err=True)
+        except Exception:  # noqa: BLE001 - logging must never break a run
+            self.handleError(record)
+
+
 def _configure_logging(verbose: int, quiet: bool) -> None:
     level = logging.ERROR if quiet else logging.DEBUG if verbose > 1 else logging.INFO if verbose else logging.WARNING
-    logging.basicConfig(level=level, format="calendar-extract: %(levelname)s: %(message)s")
+    root = logging.getLogger()
+    for handler in [h for h in root.handlers if isinstance(h, _StderrHandler)]:
+        root.removeHandler(handler)
+    handler = _StderrHandler(level)
+    handler.setFormatter(logging.Formatter("calendar-extract: %(levelname)s: %(message)s"))
+    root.addHandler(handler)
+    root.setLevel(min(level, logging.WARNING))
+    logging.getLogger("calendar_extract").setLevel(level)
     for noisy in _LIBRARY_LOGGERS:  # trafilatura and htmldate log ERROR for pages we read fine
         logging.getLogger(noisy).setLevel(logging.DEBUG if verbose > 1 else logging.CRITICAL)
 

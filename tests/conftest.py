@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import logging
 import os
 import subprocess
 from pathlib import Path
@@ -30,6 +31,17 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         default=os.environ.get("CALENDAR_EXTRACT_SHARED", str(ROOT.parent / "shared")),
         help="path of the shared/ folder with ics-check and TempEval-3 (env CALENDAR_EXTRACT_SHARED)",
     )
+
+
+@pytest.fixture(autouse=True)
+def _logging_as_it_was():
+    """The CLI sets log levels and a handler for its run; put them back after each test."""
+    root, package = logging.getLogger(), logging.getLogger("calendar_extract")
+    levels, handlers = (root.level, package.level), list(root.handlers)
+    yield
+    root.setLevel(levels[0])
+    package.setLevel(levels[1])
+    root.handlers[:] = handlers
 
 
 @pytest.fixture(scope="session")
