@@ -155,7 +155,11 @@ def _entries(data: bytes, source: str) -> Iterator[_Part | InputError]:
     import feedparser
 
     refuse_xml_entities(data, source)
-    feed = feedparser.parse(data)
+    try:
+        feed = feedparser.parse(data)
+    except (ValueError, TypeError, KeyError, IndexError, AttributeError, RecursionError) as exc:
+        # feedparser's lenient parser raises on some hostile markup ("&#99999999;")
+        raise InputError(f"{source}: the feed cannot be read ({type(exc).__name__}: {exc})") from None
     for number, entry in enumerate(feed.entries, 1):
         title = str(entry.get("title", "") or "")
         content = entry.get("content") or []

@@ -45,3 +45,17 @@ def test_dates_beyond_the_calendar_are_no_mentions(text: str) -> None:
 @pytest.mark.parametrize("text", ["The meeting is on 6 March 99999.", "in the year 10000", "6 March, 123456"])
 def test_a_date_cut_short_of_a_long_number_is_no_date(text: str) -> None:
     assert not calendar_extract.tag(text, reference_date=REF)
+
+
+def test_a_feed_with_a_character_reference_beyond_unicode_is_an_input_error(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """benchmarks/fuzz.py, seed 1: feedparser's lenient parser raised ValueError from chr()."""
+    from calendar_extract.errors import InputError
+    from calendar_extract.readers import read_documents
+
+    feed = tmp_path / "feed.rss"
+    feed.write_bytes(b'<rss version="2.0"><channel><item><title>A &#99999999; B</title>'
+                     b"<description>On 6 March 2026.</description></item></channel><</rss>")
+    try:
+        list(read_documents(str(feed), reference=None, timezone=None, now=dt.datetime(2026, 3, 1)))
+    except InputError:
+        pass
