@@ -92,7 +92,7 @@ def refuse_xml_entities(data: bytes, source: str) -> None:
     except DefusedXmlException as exc:
         raise InputError(f"{source}: XML that declares entities ({type(exc).__name__}), refused: entity "
                          f"expansion and external entities are attacks, not feeds") from None
-    except (ParseError, ValueError):
+    except (ParseError, ValueError, LookupError):  # LookupError: <?xml encoding="utf-x"?>
         return
 
 

@@ -59,3 +59,17 @@ def test_a_feed_with_a_character_reference_beyond_unicode_is_an_input_error(tmp_
         list(read_documents(str(feed), reference=None, timezone=None, now=dt.datetime(2026, 3, 1)))
     except InputError:
         pass
+
+
+def test_a_feed_that_declares_an_unknown_encoding_is_read_or_refused(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """benchmarks/fuzz.py, seed 2: the XML entity check raised LookupError on encoding="utf-x"."""
+    from calendar_extract.errors import InputError
+    from calendar_extract.readers import read_documents
+
+    feed = tmp_path / "feed.rss"
+    feed.write_bytes(b'<?xml version="1.0" encoding="utf-x"?><rss version="2.0"><channel><item><title>Fair</title>'
+                     b"<description>The fair is on 6 March 2026.</description></item></channel></rss>")
+    try:
+        list(read_documents(str(feed), reference=None, timezone=None, now=dt.datetime(2026, 3, 1)))
+    except InputError:
+        pass
