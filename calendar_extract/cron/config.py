@@ -20,6 +20,9 @@ Every key, its type and its default (paths are relative to the config file's fol
     wait_seconds = 600                # how long "wait" waits before giving up
     log_file = "events.log"           # append the summary and errors here (default: none)
     cache_dir = "cache"               # fetched URLs' ETag/Last-Modified (default: beside the state)
+    max_document_bytes = 20000000     # a file or URL larger than this is an error (default 20 MB)
+    max_run_bytes = 1000000000        # new input read in one run at most; the rest waits (1 GB)
+    max_events_per_document = 1000    # beyond, the most confident are kept, with a warning
 
     [[sources]]                       # one table per source; give exactly one of path, feed, url
     path = "inbox/*.txt"              # a file, a folder or a glob; any format `extract` reads
@@ -45,7 +48,7 @@ from pathlib import Path
 from typing import Any
 
 from calendar_extract.errors import ConfigError
-from calendar_extract.model import INPUT_FORMATS
+from calendar_extract.model import INPUT_FORMATS, MAX_DOCUMENT_BYTES, MAX_EVENTS, MAX_RUN_BYTES
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -92,6 +95,9 @@ class RunConfig:
     wait_seconds: float = 600.0
     log_file: Path | None = None
     cache_dir: Path | None = None
+    max_document_bytes: int = MAX_DOCUMENT_BYTES
+    max_run_bytes: int = MAX_RUN_BYTES
+    max_events_per_document: int = MAX_EVENTS
 
     @property
     def folder(self) -> Path:
@@ -152,6 +158,9 @@ _TOP_KEYS: Mapping[str, tuple[_Check, str]] = {
     "wait_seconds": (_is_number, "a number of seconds ≥ 0"),
     "log_file": (_is_text, "a file path"),
     "cache_dir": (_is_text, "a folder path"),
+    "max_document_bytes": (lambda v: _is_int(v) and v > 0, "a whole number of bytes > 0"),
+    "max_run_bytes": (lambda v: _is_int(v) and v > 0, "a whole number of bytes > 0"),
+    "max_events_per_document": (lambda v: _is_int(v) and v > 0, "a whole number > 0"),
     "sources": (lambda v: isinstance(v, list) and bool(v), "one or more [[sources]] tables"),
 }
 _SOURCE_KEYS: Mapping[str, tuple[_Check, str]] = {
@@ -186,6 +195,9 @@ def _build(path: Path, raw: Mapping[str, Any]) -> RunConfig:
         wait_seconds=float(raw.get("wait_seconds", 600.0)),
         log_file=folder / raw["log_file"] if "log_file" in raw else None,
         cache_dir=folder / raw["cache_dir"] if "cache_dir" in raw else state.with_suffix(".cache"),
+        max_document_bytes=raw.get("max_document_bytes", MAX_DOCUMENT_BYTES),
+        max_run_bytes=raw.get("max_run_bytes", MAX_RUN_BYTES),
+        max_events_per_document=raw.get("max_events_per_document", MAX_EVENTS),
     )
 
 

@@ -90,7 +90,8 @@ def gather(config: RunConfig, files: Mapping[str, FileStamp], now: dt.datetime,
     failed: list[str] = []
     errors: list[str] = []
     stamps: dict[str, FileStamp] = {}
-    settings = FetchSettings(cache_dir=config.cache_dir)
+    settings = FetchSettings(cache_dir=config.cache_dir, max_bytes=config.max_document_bytes)
+    spent = 0
     for source in config.sources:
         origins = _origins(source)
         if isinstance(origins, InputError):
@@ -106,7 +107,14 @@ def gather(config: RunConfig, files: Mapping[str, FileStamp], now: dt.datetime,
                 unchanged.update(last.documents)
                 stamps[origin] = dataclasses.replace(stamp, documents=last.documents)
                 continue
+            size = stamp.size if stamp is not None else 0
+            if size <= config.max_document_bytes and spent + size > config.max_run_bytes:  # too big: _read says so
+                errors.append(f"{_label(origin, source, config)}: left for the next run: this run has read "
+                              f"{spent:,} bytes of new input, near max_run_bytes = {config.max_run_bytes:,}")
+                failed.append(origin)
+                continue
             documents, problems = _read(origin, source, config, now, settings, references)
+            spent += size or sum(len(f.document.text) for f in documents)
             found.extend(documents)
             errors.extend(problems)
             if problems:
@@ -161,7 +169,7 @@ def _read(origin: str, source: SourceConfig, config: RunConfig, now: dt.datetime
     problems: list[str] = []
     try:
         for item in read_documents(origin, reference=None, timezone=source.timezone or config.timezone, now=now,
-                                   input_format=forced, fetching=settings):
+                                   input_format=forced, fetching=settings, max_bytes=config.max_document_bytes):
             if isinstance(item, InputError):
                 problems.append(_relabel_text(str(item), origin, label))
                 continue
@@ -190,6 +198,8 @@ def _label(origin: str, source: SourceConfig, config: RunConfig) -> str:
 
 
 def _relabel_text(text: str, origin: str, label: str) -> str:
+    """A reader's message about `origin`, naming it as the config does (and the config's limit key)."""
+    text = text.replace("--max-bytes", "max_document_bytes")
     return label + text[len(origin):] if text.startswith(origin) else text
 
 

@@ -5,8 +5,9 @@ A calendar kept across runs must never give one event two UIDs (ICS-COMPAT.md ru
 * `assign` gives each event of a new document the UID of the calendar event it names:
   1. the UID it would get on its own (`identity.make_uid`) when an event of that day already took
      it (the same event, told again);
-  2. else an event of the same day that `merge.same_event` calls the same, whatever its status
-     ("the 12 March board meeting is cancelled" names the board meeting of 12 March);
+  2. else an event of the same day that `merge.same_event` calls the same, whatever its status,
+     and whose title is related ("the 12 March board meeting is cancelled" names the board
+     meeting of 12 March);
   3. else an event of the document this one replaces (a changed file: same name, new content)
      whose title it shares ("Board meeting" on 12 March at 10:00 → at 14:00, or → 13 March);
   4. else a new UID.
@@ -114,8 +115,15 @@ def _known(event: Event, calendar: _Calendar) -> str | None:
     if uid is not None and uid in calendar.events and _day(calendar.events[uid].start) == day:
         return uid
     candidates = [u for u in sorted(calendar.by_day.get(day, ()))
-                  if same_event(calendar.events[u], dataclasses.replace(event, status=calendar.events[u].status))]
+                  if _same(calendar.events[u], event)]
     return _closest(event, candidates, calendar)
+
+
+def _same(known: Event, event: Event) -> bool:
+    """`merge.same_event`, whatever the status, and with related titles: two documents' events
+    that only share a start time ("Board meeting" and "Budget hearing", both 12 March at 10:00)
+    are two events (within one document the assembler may merge them)."""
+    return same_event(known, dataclasses.replace(event, status=known.status)) and related_titles(known, event)
 
 
 def _replaced(event: Event, calendar: _Calendar, previous: set[str]) -> str | None:

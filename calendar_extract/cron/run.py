@@ -164,7 +164,8 @@ def _extract_new(config: RunConfig, base: Snapshot, gathered: Gathered
     and the hashes of the documents that failed."""
     from calendar_extract.pipeline import extract
 
-    options = Options(timezone=config.timezone, day_first=config.day_first, calendar_name=config.name)
+    options = Options(timezone=config.timezone, day_first=config.day_first, calendar_name=config.name,
+                      max_events=config.max_events_per_document)
     done: set[str] = set()
     new: list[tuple[Found, tuple[Event, ...]]] = []
     errors: list[str] = []

@@ -97,3 +97,8 @@ def test_an_event_the_new_version_still_tells_is_not_moved_by_a_newcomer() -> No
     follow_up = timed("Follow-up meeting", 20, 10)  # shares "meeting" with the board meeting
     assigned = uids([NewDocument("d", (follow_up, MEETING), previous=frozenset({"U1"}))])
     assert assigned[1] == "U1" and assigned[0] != "U1"
+
+
+def test_events_of_two_documents_that_only_share_a_start_are_two() -> None:
+    hearing = timed("Budget hearing", 12, 10, "Room 5")
+    assert uids([NewDocument("d", (hearing,))]) != ["U1"]

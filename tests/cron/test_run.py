@@ -324,3 +324,18 @@ def test_dry_run_of_a_rebuild_touches_no_file(site: Site) -> None:
     report = site.run(dry_run=True, rebuild=True)
     assert report.dry_run and not report.errors
     assert state.read_bytes() == b"garbage" * 100 and not list(state.parent.glob("*.broken-*"))
+
+
+def test_limits_of_a_run_config(site: Site) -> None:
+    site.extra = "max_document_bytes = 100\nmax_run_bytes = 150\nmax_events_per_document = 1"
+    site.write("a.txt", MEETING)  # 78 bytes
+    site.write("b.txt", MEETING.replace("board meeting", "budget hearing").replace("Room 4", "Room 5"))
+    site.write("c.txt", "Ghent, 1 March 2026\n\n" + "The fair is on 7 March 2026 and the market on 8 March 2026. " * 3)
+    report = site.run()
+    assert any("c.txt: file too large" in e and "max_document_bytes" in e for e in report.errors), report.errors
+    assert any("b.txt: left for the next run" in e for e in report.errors), report.errors
+    assert set(site.by_title()) == {"Board meeting"}
+    site.extra = "max_events_per_document = 1"
+    report = site.run()  # b.txt now; c.txt gives two events, of which one is kept
+    assert not report.errors and len(site.events()) == 3
+    assert {"Board meeting", "Budget hearing"} <= set(site.by_title())
