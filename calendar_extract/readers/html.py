@@ -100,6 +100,7 @@ def _blocks(xml: str) -> str:
 _FRAGMENT_BLOCKS = ("p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "tr", "table", "ul", "ol", "dl", "dt",
                     "dd", "blockquote", "pre", "section", "article", "header", "footer", "figure", "figcaption",
                     "address", "hr")
+_XML_UNSAFE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 _SPACES = re.compile(r"[ \t\r\f\v\u00a0]+")
 _BLANK_LINES = re.compile(r"\n\s*\n\s*")
 
@@ -114,6 +115,7 @@ def fragment_text(html: str) -> str:
     from lxml import etree
     from lxml import html as lxml_html
 
+    html = _XML_UNSAFE.sub(" ", html)  # lxml refuses NUL and other C0 controls in text it sets
     try:
         root = lxml_html.fragment_fromstring(spell_out_times(html), create_parent="div")
     except (etree.ParserError, ValueError):

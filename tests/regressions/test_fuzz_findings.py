@@ -73,3 +73,12 @@ def test_a_feed_that_declares_an_unknown_encoding_is_read_or_refused(tmp_path) -
         list(read_documents(str(feed), reference=None, timezone=None, now=dt.datetime(2026, 3, 1)))
     except InputError:
         pass
+
+
+def test_a_feed_entry_with_control_characters_is_read() -> None:
+    """benchmarks/fuzz.py, seed 2: lxml refused a control character when the entry's blocks were
+    set apart (readers.html.fragment_text)."""
+    from calendar_extract.readers.html import fragment_text
+
+    assert fragment_text("<p>The fair\x00 is on\x1b 6 March\x0c 2026.</p><p>Next</p>") == \
+        "The fair is on 6 March 2026.\n\nNext"
