@@ -34,13 +34,19 @@ def read_page(html: str, source: str, *, url: str | None = None) -> Page:
 
     if not _WHOLE_PAGE.search(html):
         html = f"<html><body>{html}</body></html>"  # a fragment ("<p>… 6 March …</p>")
-    xml = trafilatura.extract(spell_out_times(html), url=url, output_format="xml", include_comments=False,
-                              include_tables=True, favor_recall=True, deduplicate=True)
+    from lxml.etree import LxmlError
+
+    try:
+        xml = trafilatura.extract(spell_out_times(html), url=url, output_format="xml", include_comments=False,
+                                  include_tables=True, favor_recall=True, deduplicate=True)
+    except (LxmlError, ValueError) as exc:  # hostile markup can break the parser underneath
+        log.info("%s: the page could not be parsed as an article (%s)", source, exc)
+        xml = None
     text = _blocks(xml) if xml else ""
     title = _title(html)
     if not text.strip():
         log.info("%s: no article found, reading all of the page's text", source)
-        text = trafilatura.html2txt(html) or ""
+        text = _all_text(html)
     if title and not text.lstrip().startswith(title):
         text = f"{title}\n\n{text}"
     return Page(text=text, published=_published(html, url))
@@ -131,10 +137,25 @@ def fragment_text(html: str) -> str:
     return _BLANK_LINES.sub("\n\n", text).strip()
 
 
+def _all_text(html: str) -> str:
+    """All of a page's text (trafilatura's html2txt), else its text as a fragment's."""
+    import trafilatura
+    from lxml.etree import LxmlError
+
+    try:
+        return trafilatura.html2txt(html) or ""
+    except (LxmlError, ValueError):
+        return fragment_text(html)
+
+
 def _title(html: str) -> str | None:
     import trafilatura
+    from lxml.etree import LxmlError
 
-    metadata = trafilatura.extract_metadata(html)
+    try:
+        metadata = trafilatura.extract_metadata(html)
+    except (LxmlError, ValueError):
+        return None
     title = metadata.title if metadata is not None else None
     return title.strip() if title else None
 

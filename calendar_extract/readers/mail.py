@@ -91,7 +91,7 @@ def _part_text(part: Message, source: str) -> str:
     if charset:
         try:
             return data.decode(charset, errors="replace")
-        except LookupError:
+        except (LookupError, ValueError):  # unknown, or not even a name ("utf\x00-8")
             log.info("%s: unknown charset %r, detecting", source, charset)
     return decode_bytes(data, source).text if data else ""
 

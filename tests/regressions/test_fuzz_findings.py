@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import pytest
 
@@ -82,3 +83,33 @@ def test_a_feed_entry_with_control_characters_is_read() -> None:
 
     assert fragment_text("<p>The fair\x00 is on\x1b 6 March\x0c 2026.</p><p>Next</p>") == \
         "The fair is on 6 March 2026.\n\nNext"
+
+
+FUZZ = Path(__file__).resolve().parent / "fuzz"
+
+
+@pytest.mark.parametrize("path", sorted(FUZZ.glob("*.bin")), ids=lambda p: p.stem)
+def test_inputs_that_crashed_the_fuzzer_are_read_as_every_format(path: Path, tmp_path: Path) -> None:
+    """Each crash benchmarks/fuzz.py found, replayed as it ran it: every format, tag, extract, both writers."""
+    from calendar_extract.errors import CalendarExtractError
+    from calendar_extract.model import Document, Options
+    from calendar_extract.pipeline import extract
+    from calendar_extract.readers import read_documents
+    from calendar_extract.readers.formats import Format
+    from calendar_extract.writers.ics import write_ics
+    from calendar_extract.writers.json import write_json
+
+    for suffix in ("", ".html", ".eml", ".rss"):
+        copy = tmp_path / f"input{suffix}"
+        copy.write_bytes(path.read_bytes())
+        for forced in (None, *Format):
+            try:
+                documents = [d for d in read_documents(str(copy), reference=None, timezone=None,
+                                                       now=dt.datetime(2026, 3, 1), input_format=forced)
+                             if isinstance(d, Document)]
+            except CalendarExtractError:
+                continue
+            results = [extract(d, Options()) for d in documents]
+            write_ics([e for r in results for e in r.events], calendar_name="x",
+                      stamp=dt.datetime(2026, 3, 1, tzinfo=dt.timezone.utc))
+            write_json(results)
