@@ -24,7 +24,8 @@ from calendar_extract.model import Context, Granularity, Problem, Status, TimeMe
 __all__ = ["month_days", "fit_weekdays", "add_antecedents"]
 
 _DAY_OF_MONTH = re.compile(
-    r",?\s*(?:(?:kicking|starting|beginning|opening)(?:\s+off)?|from|on|with)?\s*(?:on\s+)?"
+    # one \s* per gap: two in a row ("\s*(?:…)?\s*") backtrack cubically over a run of spaces
+    r",?\s*(?:(?:(?:kicking|starting|beginning|opening)(?:\s+off)?|from|on|with)\s*)?(?:on\s+)?"
     r"the\s+(\d{1,2})(?:st|nd|rd|th)\b",
     re.IGNORECASE,
 )
