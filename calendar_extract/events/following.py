@@ -20,8 +20,8 @@ from calendar_extract.model import Granularity, MentionType, TimeMention
 __all__ = ["following_weeks"]
 
 _FOLLOWING = re.compile(r"^(?:the\s+)?(?:following|subsequent)\s+week$|^the\s+week\s+after$", re.IGNORECASE)
-_TO_WEEKDAY = re.compile(r"^\s*,?\s*(?:on\s+)?$", re.IGNORECASE)
-_TO_TIME = re.compile(r"^\s*,?\s*(?:at\s+)?(?:(?:its|the|their|a|his|her)\s+)?(?:\w+\s+)?$", re.IGNORECASE)
+_TO_WEEKDAY = re.compile(r"^\s*(?:,\s*)?(?:on\s+)?$", re.IGNORECASE)
+_TO_TIME = re.compile(r"^\s*(?:,\s*)?(?:at\s+)?(?:(?:its|the|their|a|his|her)\s+)?(?:\w+\s+)?$", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.!?]\s")
 _REACH = 1500  # characters back to look for the anchor date: bounded, so linear in the text
 

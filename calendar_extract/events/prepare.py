@@ -173,14 +173,14 @@ _MOVED_FROM = re.compile(
 _TO = re.compile(r"\s+(?:to|until|till)\s+")
 
 _SERIES_UNTIL = re.compile(
-    r"\s*,?\s*(?:until|till|through|thru|up\s+to|to|ending|(?:right\s+)?up\s+to|until\s+and\s+including)\s+(?:the\s+)?$",
+    r"\s*(?:,\s*)?(?:until|till|through|thru|up\s+to|to|ending|(?:right\s+)?up\s+to|until\s+and\s+including)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
 _SERIES_GAP = 60  # characters between a series and its "until <date>" ("… at 4pm AEST until 30 July")
 
 
 # "every Tuesday at 6 pm", "every Wednesday, 7.30-9.30pm", "each Friday from 10 to 12".
-_SET_TIME_GAP = re.compile(r"\s*,?\s*(?:at|from)?\s*")
+_SET_TIME_GAP = re.compile(r"\s*(?:,\s*)?(?:(?:at|from)\s*)?")
 
 
 def attach_set_times(text: str, mentions: Sequence[TimeMention]) -> tuple[TimeMention, ...]:

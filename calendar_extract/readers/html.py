@@ -36,9 +36,10 @@ def read_page(html: str, source: str, *, url: str | None = None) -> Page:
         html = f"<html><body>{html}</body></html>"  # a fragment ("<p>… 6 March …</p>")
     from lxml.etree import LxmlError
 
-    try:
+    try:  # no deduplicate=True: trafilatura keeps its seen-text cache across calls, so a page read
+        # twice in one process (a feed, a folder of similar pages, a cron run) lost its text
         xml = trafilatura.extract(spell_out_times(html), url=url, output_format="xml", include_comments=False,
-                                  include_tables=True, favor_recall=True, deduplicate=True)
+                                  include_tables=True, favor_recall=True)
     except (LxmlError, ValueError) as exc:  # hostile markup can break the parser underneath
         log.info("%s: the page could not be parsed as an article (%s)", source, exc)
         xml = None

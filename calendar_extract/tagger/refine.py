@@ -15,8 +15,8 @@ from calendar_extract.tagger.values import day_value
 Refiner = Callable[[tuple[TimeMention, ...], str, Context], tuple[TimeMention, ...]]
 Merge = Callable[[TimeMention, TimeMention, str], TimeMention | None]
 
-_DATE_THEN_TIME = re.compile(r"\s*,?\s*(?:(?:at|@|from|between)\s+)?", re.IGNORECASE)
-_TIME_THEN_DATE = re.compile(r"\s*,?\s*(?:on\s+)?", re.IGNORECASE)
+_DATE_THEN_TIME = re.compile(r"\s*(?:,\s*)?(?:(?:at|@|from|between)\s+)?", re.IGNORECASE)
+_TIME_THEN_DATE = re.compile(r"\s*(?:,\s*)?(?:on\s+)?", re.IGNORECASE)
 _RANGE_GAP = re.compile(r"\s*(?:[\-\u2010-\u2015]|to|through|thru|until|till)\s*", re.IGNORECASE)
 _UNTIL_GAP = re.compile(r"\s+(?:until|till|through|thru)\s+", re.IGNORECASE)
 
@@ -195,7 +195,7 @@ def attach_until(
 
 # ", 9, and 10" / " and 16" after "Aug. 8" / "February 15": more days of the same month.
 _LISTED_DAYS = re.compile(
-    r"(?:\s*,\s*(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?)*\s*,?\s*(?:and|&)\s+(?:the\s+)?"
+    r"(?:\s*,\s*(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?)*\s*(?:,\s*)?(?:and|&)\s+(?:the\s+)?"
     r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?![\w:%/-]|\.\d|\s*(?:a\.?m|p\.?m|[ap]m\b|h\b))",
     re.IGNORECASE,
 )
@@ -206,7 +206,7 @@ _DAY_NUMBER = re.compile(r"(3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?", re.IGNORECAS
 _WEEKDAY_WORD = r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day\s+)?"
 _DAYS_BEFORE = re.compile(
     rf"(?<![\w.,:/-]){_WEEKDAY_WORD}(?:(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?\s*,\s*{_WEEKDAY_WORD})*"
-    r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?\s*,?\s*(?:and|&)\s+$",
+    r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?\s*(?:,\s*)?(?:and|&)\s+$",
     re.IGNORECASE,
 )
 _LISTED_REACH = 40

@@ -98,3 +98,12 @@ def test_unreadable_time_element_is_left_alone() -> None:
 
     html = '<p><time datetime="soon">Saturday</time></p>'
     assert spell_out_times(html) == html
+
+
+def test_a_page_read_again_in_one_process_gives_the_same_text() -> None:
+    """trafilatura's deduplication kept state across calls: the second reading lost the article."""
+    from calendar_extract.readers.html import read_page
+
+    html = PAGE.read_text(encoding="cp1252", errors="replace")
+    first = read_page(html, "a").text
+    assert all(read_page(html, f"again {n}").text == first for n in range(5))
