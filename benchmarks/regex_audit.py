@@ -33,9 +33,9 @@ UNITS = ("a", " ", "1", "a ", "a.", "1-", "May ", "1 ", ". ", "a,", "A", "\n", "
          "the ", "(", "a-")
 
 
-def collect() -> dict[tuple[str, int], str]:
+def collect() -> dict[tuple[Any, int], str]:
     """(pattern, flags) → where it lives, for every compiled pattern the package builds."""
-    found: dict[tuple[str, int], str] = {}
+    found: dict[tuple[Any, int], str] = {}
 
     def add(name: str, obj: Any, depth: int = 0) -> None:
         if isinstance(obj, re.Pattern):
@@ -65,15 +65,16 @@ def collect() -> dict[tuple[str, int], str]:
     return found
 
 
-def _seconds(pattern: re.Pattern[str], text: str) -> float:
+def _seconds(pattern: re.Pattern[Any], text: str) -> float:
+    subject: Any = text.encode("utf-8") if isinstance(pattern.pattern, bytes) else text
     started = time.perf_counter()
-    pattern.search(text)
-    for _ in pattern.finditer(text):
+    pattern.search(subject)
+    for _ in pattern.finditer(subject):
         pass
     return time.perf_counter() - started
 
 
-def growth(pattern: re.Pattern[str], unit: str, size: int) -> tuple[float, float]:
+def growth(pattern: re.Pattern[Any], unit: str, size: int) -> tuple[float, float]:
     """(seconds at `size`, how much longer 4x the text takes): linear ~4, quadratic ~16."""
     def text(n: int) -> str:
         return (unit * (n // len(unit) + 1))[:n] + "!\x00"
@@ -83,13 +84,13 @@ def growth(pattern: re.Pattern[str], unit: str, size: int) -> tuple[float, float
     return large, large / max(small, 1e-5)
 
 
-def audit(found: dict[tuple[str, int], str], size: int, max_growth: float, floor: float
+def audit(found: dict[tuple[Any, int], str], size: int, max_growth: float, floor: float
           ) -> list[tuple[float, float, str, str, str]]:
     """(growth, seconds, unit, where, pattern) of each pattern's worst unit, worst first; the
     growth counts only when the larger text takes over `floor` seconds (below, timer noise)."""
     rows = []
     for (source, flags), name in found.items():
-        print(f"  … {name}", file=sys.stderr, flush=True)  # the one that hangs, if one does
+        began = time.perf_counter()
         pattern = re.compile(source, flags)
         worst = (0.0, 0.0, "")
         for unit in UNITS:
@@ -97,6 +98,7 @@ def audit(found: dict[tuple[str, int], str], size: int, max_growth: float, floor
             ratio = ratio if seconds > floor else 0.0
             worst = max(worst, (ratio, seconds, unit))
         rows.append((*worst, name, source))
+        print(f"  {time.perf_counter() - began:6.2f} s  {name}", file=sys.stderr, flush=True)
     return sorted(rows, reverse=True)
 
 

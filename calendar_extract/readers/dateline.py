@@ -19,7 +19,7 @@ YEAR = re.compile(r"\b(?:1[89]|2[01])\d\d\b")
 # or a publication cue ("Published:", "Posted on", "Updated", "Date:", "Newsletter —").
 BEFORE = re.compile(
     r"""^\W*(?:
-        (?:[A-Z][\w.'’-]*\s*){0,4}(?:\([^)]{0,30}\)\s*)?[,(–—-]?\s*
+        (?:[A-Z][\w.'’-]*(?:\s+|\b)){0,4}(?:\([^)]{0,30}\)\s*)?[,(–—-]?\s*
       | .{0,60}\b(?:published|posted|updated|dated?|issued|released|sent|newsletter|bulletin)\b
         (?:\s+(?:on|at))?\s*[:,–—-]?\s*
     )$""",
