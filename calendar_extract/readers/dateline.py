@@ -17,9 +17,11 @@ HEAD_LINES = 4
 YEAR = re.compile(r"\b(?:1[89]|2[01])\d\d\b")
 # Before the date on its line: nothing, a short place name ("Cape Canaveral,", "BRUSSELS (Reuters) -")
 # or a publication cue ("Published:", "Posted on", "Updated", "Date:", "Newsletter —").
+# Each word is taken whole ((?![\w.'’-]) after it): a word split anywhere would backtrack in
+# O(n^4) over a long unbroken token before a date ("a.a.a.a…").
 BEFORE = re.compile(
     r"""^\W*(?:
-        (?:[A-Z][\w.'’-]*(?:\s+|\b)){0,4}(?:\([^)]{0,30}\)\s*)?[,(–—-]?\s*
+        (?:[A-Z][\w.'’-]*(?![\w.'’-])\s*){0,4}(?:\([^)]{0,30}\)\s*)?[,(–—-]?\s*
       | .{0,60}\b(?:published|posted|updated|dated?|issued|released|sent|newsletter|bulletin)\b
         (?:\s+(?:on|at))?\s*[:,–—-]?\s*
     )$""",
