@@ -286,7 +286,7 @@ def _days_after(mention: TimeMention, text: str, limit: int) -> list[TimeMention
 
 
 # "6 March 99999", "the year 10000": a date cut short of a number no calendar holds.
-_LONG_NUMBER_AFTER = re.compile(r"[ \t]*,?[ \t]*\d{5,}")
+_LONG_NUMBER_AFTER = re.compile(r"[ \t]*(?:,[ \t]*)?\d{5,}")
 
 
 def drop_cut_short(mentions: tuple[TimeMention, ...], text: str, ctx: Context) -> tuple[TimeMention, ...]:
