@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import logging
+import re
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
@@ -58,8 +59,6 @@ class TimeZoneName(click.ParamType):  # type: ignore[type-arg, unused-ignore]
         return str(value)
 
 
-
-
 class ByteSize(click.ParamType):  # type: ignore[type-arg, unused-ignore]
     """A size in bytes: `20000000`, `20MB`, `500k`, `1.5G` (powers of 1000)."""
 
@@ -69,8 +68,6 @@ class ByteSize(click.ParamType):  # type: ignore[type-arg, unused-ignore]
     def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> int:
         if isinstance(value, int):
             return value
-        import re
-
         match = re.fullmatch(r"\s*(\d+(?:\.\d+)?)\s*([A-Za-z]*)\s*", str(value))
         unit = match.group(2).lower() if match else ""
         if match is None or unit not in self._UNITS or float(match.group(1)) * self._UNITS[unit] < 1:
