@@ -10,6 +10,13 @@ from pathlib import Path
 from calendar_extract.errors import OutputError
 
 
+def cache_home() -> Path:
+    """$XDG_CACHE_HOME/calendar-extract, else ~/.cache/calendar-extract: fetched pages' validators
+    and the gazetteer's lookup tables."""
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "calendar-extract"
+
+
 def atomic_write(path: Path, data: bytes) -> None:
     """Replace `path` with `data` so that readers see the old file or the new one, never a part.
 

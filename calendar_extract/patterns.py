@@ -37,10 +37,14 @@ FRAGMENT_NAMES = frozenset(
 )
 
 
+def read_lexicon_bytes(name: str) -> bytes:
+    """The bytes of `calendar_extract/lexicon/<name>` (package data)."""
+    return (files("calendar_extract") / "lexicon" / name).read_bytes()
+
+
 def read_lexicon_file(name: str) -> dict[str, Any]:
     """Parse `calendar_extract/lexicon/<name>` (package data; TOML)."""
-    resource = files("calendar_extract") / "lexicon" / name
-    return tomllib.loads(resource.read_text(encoding="utf-8"))
+    return tomllib.loads(read_lexicon_bytes(name).decode("utf-8"))
 
 
 @functools.cache

@@ -153,7 +153,7 @@ def draft_events(
     loose: list[tuple[int, TimeMention, resolve.Placement]] = []
     title_day = _title_day(infos)
     for info in infos:
-        if info.skipped:
+        if info.skipped or not info.mentions:
             continue
         previous: TimeMention | None = None
         # once per sentence, not per mention: dense text ("at 3 pm at 3 pm …") has hundreds

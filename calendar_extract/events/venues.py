@@ -197,9 +197,11 @@ def _sources(doc: _Doc) -> list[tuple[int, str]]:
     return sorted(found)
 
 
-def _same_place(doc: _Doc, event: Event, at: int, sources: Sequence[tuple[int, str]], words: VenueWords) -> Event:
+def _same_place(doc: _Doc, event: Event, at: int, sources: Callable[[], Sequence[tuple[int, str]]],
+                words: VenueWords) -> Event:
     """Step 5: "at the same venue" → the venue named last before it; "a second show" → the venue
-    named last before it in its block."""
+    named last before it in its block. `sources` gives the document's venues (found on first use:
+    most documents have no event that needs them)."""
     if at < 0 or (_own(event) and event.location and event.location[:1].isupper()):
         return event
     evidence = event.evidence.split(" ... ")[-1]
@@ -211,7 +213,7 @@ def _same_place(doc: _Doc, event: Event, at: int, sources: Sequence[tuple[int, s
     if match is None:
         return event
     offset = at + match.start()
-    before = [venue for start, venue in sources if floor <= start < offset]
+    before = [venue for start, venue in sources() if floor <= start < offset]
     if not before:
         return event
     return relocated(event, before[-1], f"location: '{match.group()}' → '{before[-1]}'")
@@ -427,7 +429,7 @@ def refine(
     labelled = [_block_venue(doc, e, at, ordered) for e, at in zip(labelled, positions)]
     town_added = functools.cache(functools.partial(_town_added_anywhere, doc))
     towns = [_with_town(e, town_added) for e in labelled]
-    sources = _sources(doc)
+    sources = functools.cache(functools.partial(_sources, doc))
     placed = [_same_place(doc, e, at, sources, words) for e, at in zip(towns, positions)]
     containers = [e for e in placed if _container(e)]  # found once: linear work, however many events
     placed = [_during(e, containers) for e in placed]

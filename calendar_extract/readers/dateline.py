@@ -14,6 +14,9 @@ import re
 
 HEAD_CHARS = 400
 HEAD_LINES = 4
+# The longest text BEFORE allows before a date (four long capitalised words and a bracket, or 60
+# characters and a cue), and the date up to its year ("Wednesday, 25 February 2025").
+YEAR_WITHIN = 200
 YEAR = re.compile(r"\b(?:1[89]|2[01])\d\d\b")
 # Before the date on its line: nothing, a short place name ("Cape Canaveral,", "BRUSSELS (Reuters) -")
 # or a publication cue ("Published:", "Posted on", "Updated", "Date:", "Newsletter —").
@@ -36,7 +39,7 @@ def find_dateline(text: str, fallback: dt.datetime) -> dt.datetime | None:
     from calendar_extract.model import Context, Granularity, MentionType
     from calendar_extract.tagger import tag
 
-    head = "\n".join(text[:HEAD_CHARS].splitlines()[:HEAD_LINES])
+    head = _head(text)
     for mention in tag(head, Context(reference=fallback)):
         if (
             mention.type in (MentionType.DATE, MentionType.TIME)
@@ -49,6 +52,20 @@ def find_dateline(text: str, fallback: dt.datetime) -> dt.datetime | None:
             day = mention.begin
             return dt.datetime(day.year, day.month, day.day)
     return None
+
+
+def _head(text: str) -> str:
+    """The first lines of `text` that may hold a dateline, the others left empty: a dateline's
+    date has a year, within the first YEAR_WITHIN characters of its line (after a short place
+    or a cue). Most texts have no such line, and then there is nothing to tag."""
+    lines = [line if _early_year(line) else "" for line in text[:HEAD_CHARS].splitlines()[:HEAD_LINES]]
+    while lines and not lines[-1]:
+        lines.pop()
+    return "\n".join(lines)
+
+
+def _early_year(line: str) -> bool:
+    return YEAR.search(line, 0, YEAR_WITHIN) is not None
 
 
 def _stands_as_dateline(head: str, start: int, end: int) -> bool:

@@ -39,8 +39,9 @@ class FetchSettings:
 
 def default_cache_dir() -> Path:
     """$XDG_CACHE_HOME/calendar-extract, else ~/.cache/calendar-extract."""
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "calendar-extract"
+    from calendar_extract.files import cache_home
+
+    return cache_home()
 
 
 def is_url(source: str) -> bool:

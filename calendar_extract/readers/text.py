@@ -179,8 +179,11 @@ def decode_text(data: bytes, source: str) -> str:
 def _looks_binary(head: bytes) -> bool:
     if b"\x00" in head:
         return True
-    controls = sum(1 for b in head if b < 32 and b not in (9, 10, 12, 13))
+    controls = len(head) - len(head.translate(None, _CONTROLS))
     return controls > MAX_CONTROL_SHARE * len(head)
+
+
+_CONTROLS = bytes(b for b in range(32) if b not in (9, 10, 12, 13))  # not tab, line feed, form feed, CR
 
 
 __all__ = ["MAX_BYTES", "decode_text", "document_from_bytes", "fallback_reference", "read_bytes", "read_document"]

@@ -88,8 +88,11 @@ def candidates(text: str, *, every_digit: bool = False) -> Iterator[int]:
 
 
 @functools.cache
-def _compiled(rules: tuple[Rule, ...]) -> Compiled:
-    return tuple((rule, rule.pattern) for rule in rules)
+def _machinery(rules: tuple[Rule, ...]) -> tuple[Compiled, firsts.Dispatch, re.Pattern[str]]:
+    """The rules with their patterns, their prefix table and their combined scanner, built once."""
+    every = tuple((rule, rule.pattern) for rule in rules)
+    table = firsts.dispatch(tuple(pattern for _, pattern in every))
+    return every, table, patterns.compile_scanner(tuple(rule.template for rule in rules))
 
 
 def _extract(rule: Rule, match: re.Match[str], ctx: Context) -> TimeMention | None:
@@ -123,9 +126,7 @@ def scan(
     """Candidate mentions in text order, non-overlapping, leftmost-longest."""
     found: list[TimeMention] = []
     end = 0
-    every = _compiled(rules)
-    table = firsts.dispatch(tuple(pattern for _, pattern in every))
-    scanner = patterns.compile_scanner(tuple(rule.template for rule in rules))
+    every, table, scanner = _machinery(rules)
     # Per call: the rules that can begin with the first characters of a position, by those.
     subsets: dict[str, tuple[tuple[int, ...], Compiled]] = {}
     for position in candidates(text, every_digit=every_digit):
