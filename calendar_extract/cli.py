@@ -10,7 +10,8 @@ import json
 import logging
 import re
 import sys
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -21,6 +22,7 @@ from calendar_extract.errors import CalendarExtractError, InputError
 from calendar_extract.model import INPUT_FORMATS, MAX_DOCUMENT_BYTES, MAX_EVENTS, MAX_RUN_BYTES
 
 if TYPE_CHECKING:
+    from calendar_extract import batch
     from calendar_extract.cron.run import RunReport
     from calendar_extract.model import Document, Event, Options, Result, TimeMention
 
@@ -73,6 +75,31 @@ class ByteSize(click.ParamType):  # type: ignore[type-arg, unused-ignore]
         if match is None or unit not in self._UNITS or float(match.group(1)) * self._UNITS[unit] < 1:
             self.fail(f"{value!r} is not a size such as 20000000, 20MB or 500k", param, ctx)
         return int(float(match.group(1)) * self._UNITS[unit])
+
+
+class Jobs(click.ParamType):  # type: ignore[type-arg, unused-ignore]
+    """A number of worker processes, or `auto` for one per core."""
+
+    name = "N|auto"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> int:
+        if isinstance(value, int) and value >= 1:
+            return value
+        text = str(value).strip().lower()
+        if text == "auto":
+            from calendar_extract.parallel import cores
+
+            return cores()
+        if not text.isdigit() or int(text) < 1:
+            self.fail(f"{value!r} is not a number of workers (1, 2, …) or auto", param, ctx)
+        return int(text)
+
+
+def jobs_option(func: F) -> F:
+    """-j/--jobs: worker processes."""
+    return click.option("-j", "--jobs", type=Jobs(), default="1", show_default=True,
+                        help="Worker processes: a number, or auto for one per core. The output is the "
+                             "same bytes whatever the number.")(func)
 
 
 def limit_options(func: F) -> F:
@@ -139,11 +166,16 @@ def cli() -> None:
               help="Where fetched URLs keep their ETag/Last-Modified (default: ~/.cache/calendar-extract).")
 @click.option("--no-cache", is_flag=True, help="Fetch URLs without the cache (no conditional GET).")
 @limit_options
+@jobs_option
+@click.option("--dask-scheduler", metavar="ADDRESS", default=None,
+              help="Extract on the Dask cluster at ADDRESS (tcp://host:8786) instead of here; the output "
+                   "is the same bytes. Needs calendar-extract[dask] here and on the workers.")
 @log_options
 def extract(inputs: tuple[str, ...], output: str, fmt: str, reference: dt.datetime | None,
             timezone: str | None, day_first: bool, upcoming: bool, min_confidence: float,
             calendar_name: str, input_format: str, cache_dir: str | None, no_cache: bool,
-            max_bytes: int, max_total_bytes: int, max_events: int, verbose: int, quiet: bool) -> None:
+            max_bytes: int, max_total_bytes: int, max_events: int, jobs: int, dask_scheduler: str | None,
+            verbose: int, quiet: bool) -> None:
     """Find events in INPUTS (files, folders, globs or - for stdin) and write a calendar.
 
     \b
@@ -151,26 +183,33 @@ def extract(inputs: tuple[str, ...], output: str, fmt: str, reference: dt.dateti
       calendar-extract extract article.txt -o events.ics
       calendar-extract extract 'inbox/*.txt' --upcoming --timezone Europe/Brussels -o inbox.ics
       curl -s https://example.org/news.txt | calendar-extract extract - --format json
+      calendar-extract extract archive/ --jobs auto -o archive.ics
     """
     from calendar_extract.model import Options
-    from calendar_extract.pipeline import combine
 
     _configure_logging(verbose, quiet)
+    if dask_scheduler and jobs != 1:
+        raise click.UsageError("--jobs and --dask-scheduler exclude each other: the cluster's workers do the work")
     options = Options(reference=reference, timezone=timezone, upcoming_only=upcoming,
                       min_confidence=min_confidence, day_first=day_first,
                       calendar_name=calendar_name, input_format=None if input_format == "auto" else input_format,
                       cache_dir=None if no_cache else cache_dir or str(_default_cache_dir()),
                       max_bytes=max_bytes, max_events=max_events)
     _refuse_input_as_output(inputs, output)
-    results, failed = _process(inputs, options, quiet=quiet, verbose=verbose, budget=max_total_bytes)
-    if not results:
+    try:
+        collected = _process(inputs, options, quiet=quiet, verbose=verbose, budget=max_total_bytes,
+                             workers=_Workers(jobs, dask_scheduler), keep_results=fmt == "json")
+    except CalendarExtractError as exc:  # the workers cannot run: nothing is written
+        _fail(str(exc))
+        return
+    if collected.latest is None:
         _fail(f"no input could be read; {'nothing written' if output == '-' else output + ' left unchanged'}")
-    events = combine(results)
-    data = _render(results, events, fmt, options)
+        return
+    data = _render(collected, fmt, options)
     _emit(data, output)
     if not quiet and (output != "-" or verbose):
-        _print_summary(events, len(results), output)
-    sys.exit(EXIT_INPUT_FAILED if failed else 0)
+        _print_summary(collected.events, collected.documents, output)
+    sys.exit(EXIT_INPUT_FAILED if collected.failed else 0)
 
 
 @cli.command()
@@ -278,51 +317,123 @@ def _log_line(path: Path | None, line: str) -> None:
         click.echo(f"calendar-extract: warning: {path}: cannot write the log ({exc.strerror or exc})", err=True)
 
 
-def _process(inputs: Sequence[str], options: Options, *, quiet: bool, verbose: int, budget: int = MAX_RUN_BYTES
-             ) -> tuple[list[Result], int]:
-    """Read and extract every input; report each bad one on stderr and go on. Inputs past
-    `budget` bytes in all are reported and skipped."""
-    from calendar_extract.pipeline import extract as run_pipeline
+@dataclass(frozen=True, slots=True)
+class _Workers:
+    """Where `extract` runs: `jobs` local processes, or the Dask cluster at `scheduler`."""
+
+    jobs: int = 1
+    scheduler: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class _Collected:
+    """What a run of `extract` keeps of its inputs: the events, not the texts."""
+
+    events: tuple[Event, ...]
+    results: tuple[Result, ...]  # for --format json only (text-free; see batch.slim)
+    latest: Document | None  # the document written last: its reference date stamps the calendar
+    documents: int
+    failed: int
+
+
+def _process(inputs: Sequence[str], options: Options, *, quiet: bool, verbose: int, budget: int = MAX_RUN_BYTES,
+             workers: _Workers = _Workers(), keep_results: bool = True) -> _Collected:
+    """Read and extract every input, here or in workers; report each bad one on stderr and go on.
+    Inputs past `budget` bytes in all are reported and skipped.
+
+    Raises:
+        WorkerError: the worker processes or the cluster cannot run the work.
+    """
+    from calendar_extract import batch
+    from calendar_extract.parallel import open_runner, ordered_map
+    from calendar_extract.pipeline import Combined
     from calendar_extract.readers import expand_inputs
 
-    results: list[Result] = []
-    failed = 0
+    combined = Combined()
+    kept: list[Result] = []
+    latest: Document | None = None
+    documents = failed = 0
+    sources: Iterable[str | InputError] = expand_inputs(inputs)
+    bar = _progress_wanted(quiet)
+    if bar:
+        sources = list(sources)  # their number, for the bar
+    with open_runner(workers.jobs, scheduler=workers.scheduler, warm_up=batch.warm_up) as runner, \
+            _Progress(len(sources) if isinstance(sources, list) else None, bar) as progress:
+        jobs = batch.batches(_jobs(sources, options, budget, files_here=workers.scheduler is not None))
+        for outcomes in ordered_map(runner, batch.worker_task(options), jobs):
+            for outcome in outcomes:
+                progress.advance()
+                for line in outcome.lines:
+                    if line.error or not quiet:
+                        progress.say(f"calendar-extract: error: {line.text}" if line.error else line.text)
+                failed += outcome.errors
+                for result in outcome.results:
+                    documents += 1
+                    combined.add(result.events)
+                    if latest is None or result.document.reference > latest.reference:
+                        latest = result.document
+                    if keep_results:
+                        kept.append(result)
+                    if verbose:
+                        _explain(result)
+    return _Collected(combined.events(), tuple(kept), latest, documents, failed)
+
+
+def _jobs(sources: Iterable[str | InputError], options: Options, budget: int, *, files_here: bool
+          ) -> Iterator[batch.Job]:
+    """Each input, in order, within the byte budget: standard input and URLs read here (the
+    fetch cache is here), files read here too for a cluster (its nodes may not see them)."""
+    from calendar_extract import batch
+    from calendar_extract.readers.fetch import FetchSettings
+
+    fetching = FetchSettings(cache_dir=Path(options.cache_dir) if options.cache_dir else None)
     spent = 0
-    for source in expand_inputs(inputs):
-        size = _size(source)
+    for source in sources:
+        size = batch.input_size(source)
         if isinstance(source, str) and spent + size > budget:
             source = InputError(f"{source}: skipped: the inputs so far reach the limit of {budget:,} bytes in "
                                 f"all (--max-total-bytes)")
         spent += size
-        for item in _documents(source, options, quiet=quiet):
-            if not isinstance(item, InputError) and size == 0:
-                spent += len(item.text)  # standard input and URLs: what they gave
-            try:
-                if isinstance(item, InputError):
-                    raise item
-                result = run_pipeline(item, options)
-            except CalendarExtractError as exc:
-                error: CalendarExtractError = exc
-            except Exception as exc:  # a bug of ours: report it per input, keep going (-vv shows it)
-                error = _bug(getattr(item, "source", str(source)), exc)
-            else:
-                results.append(result)
-                if verbose:
-                    _explain(result)
-                continue
-            click.echo(f"calendar-extract: error: {error}", err=True)
-            failed += 1
-    return results, failed
+        job = batch.read_job(source, options, now=dt.datetime.now().replace(microsecond=0), fetching=fetching,
+                             files_here=files_here)
+        if size == 0:
+            spent += job.size  # standard input and URLs: what they gave
+        yield job
 
 
-def _size(source: str | InputError) -> int:
-    """The size of an input file (0 for standard input, a URL or an error)."""
-    if isinstance(source, InputError) or source == "-":
-        return 0
-    try:
-        return Path(source).stat().st_size
-    except (OSError, ValueError):
-        return 0
+def _progress_wanted(quiet: bool) -> bool:
+    """A progress bar only for a person watching: on a terminal, not with -q."""
+    return not quiet and sys.stderr.isatty()
+
+
+class _Progress:
+    """A progress bar on stderr (tqdm; shown after a second, so short runs show none), with the
+    command's lines printed above it; without a bar, the lines alone."""
+
+    def __init__(self, total: int | None, shown: bool) -> None:
+        self._bar: Any = None
+        if shown:
+            from tqdm import tqdm
+
+            self._bar = tqdm(total=total, unit="input", file=sys.stderr, delay=1.0, leave=False,
+                             dynamic_ncols=True)
+
+    def __enter__(self) -> _Progress:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self._bar is not None:
+            self._bar.close()
+
+    def advance(self) -> None:
+        if self._bar is not None:
+            self._bar.update(1)
+
+    def say(self, line: str) -> None:
+        if self._bar is not None:
+            self._bar.write(line, file=sys.stderr)
+        else:
+            click.echo(line, err=True)
 
 
 def _bug(source: str, exc: Exception) -> InputError:
@@ -360,20 +471,17 @@ def _documents(source: str | InputError, options: Options, *, quiet: bool) -> It
         yield _bug(source, exc)
 
 
-def _render(results: Sequence[Result], events: Sequence[Event], fmt: str, options: Options) -> bytes:
-    """The output file: JSON per document, or one calendar of the combined `events`."""
-    from calendar_extract.pipeline import latest_reference
-
+def _render(collected: _Collected, fmt: str, options: Options) -> bytes:
+    """The output file: JSON per document, or one calendar of the combined events."""
     if fmt == "json":
         from calendar_extract.writers.json import write_json
 
-        return write_json(results)
+        return write_json(collected.results)
     from calendar_extract.writers.ics import write_ics
 
-    latest = latest_reference([r.document for r in results])
-    assert latest is not None
-    stamp = latest.reference.replace(tzinfo=dt.timezone.utc)
-    return write_ics(events, calendar_name=options.calendar_name, stamp=stamp)
+    assert collected.latest is not None
+    stamp = collected.latest.reference.replace(tzinfo=dt.timezone.utc)
+    return write_ics(collected.events, calendar_name=options.calendar_name, stamp=stamp)
 
 
 def _emit(data: bytes, output: str) -> None:

@@ -27,6 +27,10 @@ class BusyError(CalendarExtractError):
     """Another `calendar-extract run` holds the lock on the same state."""
 
 
+class WorkerError(CalendarExtractError):
+    """Worker processes or a Dask cluster cannot run the work: a worker died, no scheduler answers."""
+
+
 def internal_error(source: str, exc: Exception) -> InputError:
     """A bug of ours met on one input, as that input's one-line error (the caller logs the traceback)."""
     return InputError(f"{source}: internal error ({type(exc).__name__}: {exc}); please report it with this input")

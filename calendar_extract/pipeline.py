@@ -56,12 +56,30 @@ def _wanted(event: Event, options: Options) -> bool:
 
 def combine(results: Iterable[Result]) -> tuple[Event, ...]:
     """All events of all results, one per UID (the first document that names an event wins)."""
-    by_uid: dict[str, Event] = {}
-    for result in results:
-        for event in result.events:
-            known = by_uid.get(event.uid)
-            by_uid[event.uid] = event if known is None else _better(known, event)
-    return tuple(sorted(by_uid.values(), key=_order))
+    return merge_events(e for result in results for e in result.events)
+
+
+def merge_events(events: Iterable[Event]) -> tuple[Event, ...]:
+    """The events, one per UID (the more confident copy, with the sources of all), by start."""
+    combined = Combined()
+    combined.add(events)
+    return combined.events()
+
+
+class Combined:
+    """Events gathered one document at a time, as `merge_events` merges them: a run keeps these,
+    not its documents."""
+
+    def __init__(self) -> None:
+        self._by_uid: dict[str, Event] = {}
+
+    def add(self, events: Iterable[Event]) -> None:
+        for event in events:
+            known = self._by_uid.get(event.uid)
+            self._by_uid[event.uid] = event if known is None else _better(known, event)
+
+    def events(self) -> tuple[Event, ...]:
+        return tuple(sorted(self._by_uid.values(), key=_order))
 
 
 def _better(known: Event, other: Event) -> Event:

@@ -26,12 +26,33 @@ from calendar_extract.readers.text import (
     MAX_BYTES, SNIFF_BYTES, document_from_bytes, fallback_reference, read_bytes,
 )
 
-__all__ = ["read_documents"]
+__all__ = ["RawInput", "parse_documents", "read_documents", "read_raw"]
 
 # "From alice@example.org Mon Jan  6 10:00:00 2025": the sender and an asctime date; a body line
 # "From the committee: …" that a writer forgot to quote as ">From" does not match.
 _MBOX_SEPARATOR = re.compile(
     rb"^From \S+\s+(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) [A-Z][a-z]{2} +\d{1,2} \d{1,2}:\d\d[^\n]*\n", re.MULTILINE)
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class RawInput:
+    """The bytes of one source, read but not parsed, and its reference date should neither the
+    option nor the text give one: what a worker process or a cluster node needs to make the
+    documents of a source it cannot open itself (standard input, a fetched URL, a file elsewhere)."""
+
+    source: str
+    data: bytes
+    fallback: tuple[dt.datetime, str]
+
+
+def read_raw(source: str, *, now: dt.datetime, max_bytes: int = MAX_BYTES,
+             fetching: FetchSettings | None = None) -> RawInput:
+    """Read the bytes of a file, URL or standard input (`-`); parse nothing.
+
+    Raises:
+        InputError: the source cannot be read (missing, unreadable, too large, an HTTP error).
+    """
+    return RawInput(source, read_bytes(source, max_bytes, fetching), fallback_reference(source, now))
 
 
 def read_documents(
@@ -44,8 +65,14 @@ def read_documents(
     Raises:
         InputError: when the source itself cannot be read.
     """
-    data = read_bytes(source, max_bytes, fetching)
-    fallback = fallback_reference(source, now)
+    raw = read_raw(source, now=now, max_bytes=max_bytes, fetching=fetching)
+    yield from parse_documents(raw, reference=reference, timezone=timezone, input_format=input_format)
+
+
+def parse_documents(raw: RawInput, *, reference: dt.datetime | None, timezone: str | None,
+                    input_format: Format | None = None) -> Iterator[Document | InputError]:
+    """The documents in the bytes of one source (see `read_documents`); no I/O."""
+    source, data, fallback = raw.source, raw.data, raw.fallback
     name = "" if source == STDIN else source
     kind = input_format or sniff_format(data[:SNIFF_BYTES].decode("utf-8", errors="replace"), name)
     parts = {Format.MBOX: _messages, Format.JSONL: _lines, Format.FEED: _entries}.get(kind)

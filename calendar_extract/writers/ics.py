@@ -38,6 +38,8 @@ def clean_line(text: str) -> str:
     Lone surrogates (unencodable) and U+FFFD (ics-check reads it as broken UTF-8) are dropped.
     Example: "Board\\r\\n meeting\\t" → "Board meeting".
     """
+    if text.isprintable() and "\ufffd" not in text:  # the usual case: no control, break or odd space
+        return text.strip()
     out: list[str] = []
     for char in text:
         category = unicodedata.category(char)

@@ -178,7 +178,8 @@ def test_windows_1252_file_is_read(runner: CliRunner, tmp_path: Path) -> None:
     assert "2025-03-06" in written and "Caf\u00e9 R\u00e9publique" in written
 
 
-@pytest.mark.parametrize("target", ["calendar_extract.pipeline.extract", "calendar_extract.readers.read_documents"])
+@pytest.mark.parametrize("target", ["calendar_extract.pipeline.extract", "calendar_extract.batch.parse_documents",
+                                    "calendar_extract.batch.read_raw"])
 def test_a_bug_of_ours_is_one_line_per_input(runner: CliRunner, tmp_path: Path, target: str) -> None:
     from unittest import mock
 

@@ -1,0 +1,186 @@
+"""The work of `extract` on many inputs, cut so that worker processes and Dask nodes can do it.
+
+The calling process reads each input's bytes (files, URLs, standard input) and keeps the byte
+budget; a worker turns bytes into documents and documents into events, and sends back results
+without their text, with the lines the command prints about them. Nothing here prints.
+
+    jobs = [read_job(s, options, now=now) for s in sources]
+    outcomes = run_jobs(jobs, options)        # in any process; picklable in and out
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import functools
+import logging
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, NamedTuple
+
+from calendar_extract.errors import CalendarExtractError, InputError, internal_error
+from calendar_extract.model import Document, Options, Result
+from calendar_extract.readers.containers import RawInput, parse_documents, read_raw
+
+if TYPE_CHECKING:
+    from calendar_extract.readers.fetch import FetchSettings
+
+log = logging.getLogger(__name__)
+
+# A batch of inputs sent to a worker at once: big enough that sending it costs little next to
+# extracting it, small enough that every worker gets some of a small corpus.
+BATCH_BYTES = 64_000
+BATCH_INPUTS = 64
+_WARM_UP_TEXT = ("BRUSSELS, 25 February 2025 - The summit will take place on Thursday 6 March at "
+                 "3 pm at the Europa building in Brussels, Belgium.")
+
+
+@dataclass(frozen=True, slots=True)
+class Job:
+    """One input: its bytes, a file for the worker to read (`read_at` is the time its fallback
+    date is taken at), or the one-line error that kept it from being read."""
+
+    source: str
+    raw: RawInput | None = None
+    error: str | None = None
+    read_at: dt.datetime | None = None
+    size: int = 0
+
+
+class Line(NamedTuple):
+    """A line the command prints on stderr about an input: an error, or a note (the reference
+    date each document got)."""
+
+    error: bool
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    """What one input gave: its documents' results (text left out) and its lines, in order."""
+
+    source: str
+    results: tuple[Result, ...] = ()
+    lines: tuple[Line, ...] = ()
+
+    @property
+    def errors(self) -> int:
+        return sum(line.error for line in self.lines)
+
+
+def read_job(source: str | InputError, options: Options, *, now: dt.datetime,
+             fetching: FetchSettings | None = None, files_here: bool = True) -> Job:
+    """One input as a Job: its bytes read here (no parsing), or, when `files_here` is false, a file
+    left for the worker to read (local workers see the same files). An input that cannot be read
+    is a Job with its error."""
+    from calendar_extract.readers.fetch import is_url
+    from calendar_extract.readers.sources import STDIN
+
+    if isinstance(source, InputError):
+        return Job("", error=str(source))
+    if not files_here and source != STDIN and not is_url(source):
+        return Job(source, read_at=now, size=input_size(source))
+    try:
+        raw = read_raw(source, now=now, max_bytes=options.max_bytes, fetching=fetching)
+        return Job(source, raw, size=len(raw.data))
+    except InputError as exc:
+        return Job(source, error=str(exc))
+    except Exception as exc:  # a bug of ours while reading: one line, like one in the pipeline
+        log.debug("internal error", exc_info=True)
+        return Job(source, error=str(internal_error(source, exc)))
+
+
+def run_jobs(jobs: Sequence[Job], options: Options) -> list[Outcome]:
+    """The outcome of each job, in order (what a worker runs on one batch)."""
+    return [run_job(job, options) for job in jobs]
+
+
+def run_job(job: Job, options: Options) -> Outcome:
+    """Parse one input's documents and extract their events; errors become lines, never raise."""
+    try:
+        raw = job.raw or (read_raw(job.source, now=job.read_at, max_bytes=options.max_bytes) if job.read_at else None)
+    except InputError as exc:
+        return Outcome(job.source, lines=(Line(True, str(exc)),))
+    except Exception as exc:  # a bug of ours while reading: one line, like one in the pipeline
+        log.debug("internal error", exc_info=True)
+        return Outcome(job.source, lines=(Line(True, str(internal_error(job.source, exc))),))
+    if raw is None:
+        return Outcome(job.source, lines=(Line(True, job.error or f"{job.source}: not read"),))
+    results: list[Result] = []
+    lines: list[Line] = []
+    for item in _documents(raw, options):
+        if isinstance(item, InputError):
+            lines.append(Line(True, str(item)))
+            continue
+        lines.append(Line(False, f"{item.source}: reference date {item.reference.date().isoformat()} "
+                                 f"({item.reference_basis})"))
+        try:
+            results.append(slim(_extract(item, options)))
+        except CalendarExtractError as exc:
+            lines.append(Line(True, str(exc)))
+        except Exception as exc:  # a bug of ours: report it per document, keep going (-vv shows it)
+            log.debug("internal error", exc_info=True)
+            lines.append(Line(True, str(internal_error(item.source, exc))))
+    return Outcome(job.source, tuple(results), tuple(lines))
+
+
+def _extract(document: Document, options: Options) -> Result:
+    from calendar_extract.pipeline import extract
+
+    return extract(document, options)
+
+
+def _documents(raw: RawInput, options: Options) -> Iterator[Document | InputError]:
+    """The documents of one input's bytes; errors in their place, never raised."""
+    from calendar_extract.readers.formats import Format
+
+    forced = Format(options.input_format) if options.input_format else None
+    try:
+        yield from parse_documents(raw, reference=options.reference, timezone=options.timezone, input_format=forced)
+    except InputError as exc:
+        yield exc
+    except Exception as exc:  # a bug of ours while parsing: one line, like one in the pipeline
+        log.debug("internal error", exc_info=True)
+        yield internal_error(raw.source, exc)
+
+
+def slim(result: Result) -> Result:
+    """The result without the document's text and the mentions: what the output needs, and all
+    a worker sends back (the memory of a run does not grow with the texts it read)."""
+    document = dataclasses.replace(result.document, text="", events=())
+    return dataclasses.replace(result, document=document, mentions=())
+
+
+def batches(jobs: Iterable[Job], *, max_bytes: int = BATCH_BYTES) -> Iterator[list[Job]]:
+    """The jobs in batches for the workers (see BATCH_BYTES)."""
+    from calendar_extract.parallel import batched
+
+    return batched(jobs, lambda job: job.size, max_size=max_bytes, max_items=BATCH_INPUTS)
+
+
+def worker_task(options: Options) -> Callable[[Sequence[Job]], list[Outcome]]:
+    """`run_jobs` with the options bound: a picklable function of one batch."""
+    return functools.partial(run_jobs, options=options)
+
+
+def warm_up() -> None:
+    """Load what every document needs once (the tagger's patterns, the word lists, the
+    gazetteer), so that forked workers share it instead of each loading their own."""
+    from calendar_extract import extract_text, places
+    from calendar_extract.readers.dateline import find_dateline
+
+    reference = dt.datetime(2025, 2, 25)
+    extract_text(_WARM_UP_TEXT, reference_date=reference)
+    find_dateline(_WARM_UP_TEXT, reference)
+    places.find_place("Brussels")
+
+
+def input_size(source: str | InputError) -> int:
+    """The size of an input file before reading it (0 for standard input, a URL or an error)."""
+    if isinstance(source, InputError) or source == "-":
+        return 0
+    try:
+        return Path(source).stat().st_size
+    except (OSError, ValueError):
+        return 0
