@@ -9,7 +9,7 @@ SEED   := seeds/000_1d0514e2765e5b9e.txt
 $(BIN)/calendar-extract: setup.cfg pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[test]'
+	$(BIN)/python -m pip install --quiet -e '.[test,dask]'
 	touch $@
 
 install: $(BIN)/calendar-extract
@@ -25,7 +25,7 @@ test: install
 
 # Benchmarks (README "Accuracy and speed"); the baselines need the `bench` extra.
 $(VENV)/.bench: $(BIN)/calendar-extract
-	$(BIN)/python -m pip install --quiet -e '.[test,bench]'
+	$(BIN)/python -m pip install --quiet -e '.[test,dask,bench]'
 	touch $@
 
 bench-install: $(VENV)/.bench

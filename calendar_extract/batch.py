@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
 from calendar_extract.errors import CalendarExtractError, InputError, internal_error
-from calendar_extract.model import Document, Options, Result
+from calendar_extract.model import Document, Event, Options, Result
 from calendar_extract.readers.containers import RawInput, parse_documents, read_raw
 
 if TYPE_CHECKING:
@@ -31,7 +31,7 @@ log = logging.getLogger(__name__)
 # A batch of inputs sent to a worker at once: big enough that sending it costs little next to
 # extracting it, small enough that every worker gets some of a small corpus.
 BATCH_BYTES = 64_000
-BATCH_INPUTS = 64
+BATCH_INPUTS = 16
 _WARM_UP_TEXT = ("BRUSSELS, 25 February 2025 - The summit will take place on Thursday 6 March at "
                  "3 pm at the Europa building in Brussels, Belgium.")
 
@@ -123,6 +123,20 @@ def run_job(job: Job, options: Options) -> Outcome:
             log.debug("internal error", exc_info=True)
             lines.append(Line(True, str(internal_error(item.source, exc))))
     return Outcome(job.source, tuple(results), tuple(lines))
+
+
+def events_of(documents: Sequence[Document], options: Options) -> list[tuple[Event, ...] | str]:
+    """The events of each document, or its one-line error (what a worker of `run` does)."""
+    found: list[tuple[Event, ...] | str] = []
+    for document in documents:
+        try:
+            found.append(_extract(document, options).events)
+        except CalendarExtractError as exc:
+            found.append(str(exc))
+        except Exception as exc:  # a bug of ours: this document's error, the run goes on
+            log.debug("internal error", exc_info=True)
+            found.append(str(internal_error(document.source, exc)))
+    return found
 
 
 def _extract(document: Document, options: Options) -> Result:

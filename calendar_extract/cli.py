@@ -252,8 +252,10 @@ def tag(input: str, reference: dt.datetime | None, timezone: str | None, day_fir
               help="Start a new state (the old file is moved aside); events keep the calendar's UIDs.")
 @click.option("--log-file", type=click.Path(dir_okay=False), default=None,
               help="Append the summary and errors to this file (default: log_file of the config).")
+@jobs_option
 @log_options
-def run(config: str, dry_run: bool, rebuild_state: bool, log_file: str | None, verbose: int, quiet: bool) -> None:
+def run(config: str, dry_run: bool, rebuild_state: bool, log_file: str | None, jobs: int, verbose: int,
+        quiet: bool) -> None:
     """Keep one calendar up to date from the sources of CONFIG (TOML), for cron.
 
     \b
@@ -277,8 +279,9 @@ def run(config: str, dry_run: bool, rebuild_state: bool, log_file: str | None, v
         sys.exit(EXIT_USAGE)
     log_path = Path(log_file) if log_file else settings.log_file
     try:
-        report = run_config(settings, clock=lambda: dt.datetime.now(dt.timezone.utc), dry_run=dry_run,
-                            rebuild=rebuild_state)
+        with _Progress(None, _progress_wanted(quiet), unit="document") as progress:
+            report = run_config(settings, clock=lambda: dt.datetime.now(dt.timezone.utc), dry_run=dry_run,
+                                rebuild=rebuild_state, jobs=jobs, progress=progress.to)
     except CalendarExtractError as exc:
         _log_line(log_path, f"error: {exc}")
         _fail(str(exc))
@@ -410,12 +413,12 @@ class _Progress:
     """A progress bar on stderr (tqdm; shown after a second, so short runs show none), with the
     command's lines printed above it; without a bar, the lines alone."""
 
-    def __init__(self, total: int | None, shown: bool) -> None:
+    def __init__(self, total: int | None, shown: bool, *, unit: str = "input") -> None:
         self._bar: Any = None
         if shown:
             from tqdm import tqdm
 
-            self._bar = tqdm(total=total, unit="input", file=sys.stderr, delay=1.0, leave=False,
+            self._bar = tqdm(total=total, unit=unit, file=sys.stderr, delay=1.0, leave=False,
                              dynamic_ncols=True)
 
     def __enter__(self) -> _Progress:
@@ -428,6 +431,12 @@ class _Progress:
     def advance(self) -> None:
         if self._bar is not None:
             self._bar.update(1)
+
+    def to(self, done: int, total: int) -> None:
+        """`done` of `total` (a total that was not known at the start)."""
+        if self._bar is not None:
+            self._bar.total = total
+            self._bar.update(done - self._bar.n)
 
     def say(self, line: str) -> None:
         if self._bar is not None:

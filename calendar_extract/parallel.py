@@ -109,8 +109,8 @@ def cores() -> int:
 
 
 @contextlib.contextmanager
-def open_runner(jobs: int = 1, *, scheduler: str | None = None,
-                warm_up: Callable[[], None] | None = None) -> Iterator[Runner]:
+def open_runner(jobs: int = 1, *, scheduler: str | None = None, warm_up: Callable[[], None] | None = None,
+                connect_timeout: str = "10s") -> Iterator[Runner]:
     """A runner for `jobs` local workers, or for the Dask cluster at `scheduler` ("tcp://host:8786").
 
     `warm_up` loads what every item needs (tables, patterns) once: here, before the workers are
@@ -120,7 +120,7 @@ def open_runner(jobs: int = 1, *, scheduler: str | None = None,
         WorkerError: the Dask scheduler cannot be reached, or dask.distributed is not installed.
     """
     if scheduler:
-        with _dask_client(scheduler) as client:
+        with _dask_client(scheduler, connect_timeout) as client:
             yield OnDask(client, max(1, len(client.scheduler_info().get("workers", {}))))
         return
     if jobs <= 1:
@@ -148,13 +148,13 @@ def _start_method() -> multiprocessing.context.BaseContext:
 
 
 @contextlib.contextmanager
-def _dask_client(scheduler: str) -> Iterator[Any]:
+def _dask_client(scheduler: str, timeout: str) -> Iterator[Any]:
     try:
         from distributed import Client  # type: ignore[import-untyped, unused-ignore]
     except ImportError:
         raise WorkerError("--dask-scheduler needs dask.distributed: pip install 'calendar-extract[dask]'") from None
     try:
-        client = Client(scheduler, timeout="10s", set_as_default=False)
+        client = Client(scheduler, timeout=timeout, set_as_default=False)
     except (OSError, TimeoutError) as exc:
         raise WorkerError(f"cannot reach the Dask scheduler at {scheduler} ({exc})") from None
     try:

@@ -78,8 +78,10 @@ def _count(n: int, noun: str) -> str:
 
 
 def run(config: RunConfig, *, clock: Callable[[], dt.datetime], dry_run: bool = False,
-        rebuild: bool = False) -> RunReport:
-    """One run of `config`; `clock` gives the aware current time.
+        rebuild: bool = False, jobs: int = 1, progress: Progress | None = None) -> RunReport:
+    """One run of `config`; `clock` gives the aware current time; `jobs` processes extract the
+    new documents (the result is the same whatever their number), telling `progress` how many of
+    how many are done.
 
     Raises:
         BusyError: another run holds the lock and the config says not to wait.
@@ -96,7 +98,7 @@ def run(config: RunConfig, *, clock: Callable[[], dt.datetime], dry_run: bool = 
             # after an upgrade or a change of options every file is read and extracted again
             files = base.files if base.extraction == fingerprint(config) else {}
             gathered = gather(config, files, now.astimezone().replace(tzinfo=None), _first_references(base))
-            step = _advance(config, base, gathered, now)
+            step = _advance(config, base, gathered, now, jobs, progress)
             data = _render(config, step.snapshot, now)
             written = _differs(config.output, data)
             report = dataclasses.replace(step.report, written=written, dry_run=dry_run)
@@ -109,16 +111,20 @@ def run(config: RunConfig, *, clock: Callable[[], dt.datetime], dry_run: bool = 
         return report
 
 
+Progress = Callable[[int, int], None]  # (documents extracted, documents to extract)
+
+
 @dataclass(frozen=True, slots=True)
 class _Step:
     snapshot: Snapshot
     report: RunReport
 
 
-def _advance(config: RunConfig, base: Snapshot, gathered: Gathered, now: dt.datetime) -> _Step:
+def _advance(config: RunConfig, base: Snapshot, gathered: Gathered, now: dt.datetime, jobs: int = 1,
+             progress: Progress | None = None) -> _Step:
     """The next snapshot: documents marked present or gone, new ones extracted and assigned."""
     present = _present(base, gathered)
-    new, errors, failed = _extract_new(config, base, gathered)
+    new, errors, failed = _extract_new(config, base, gathered, jobs, progress)
     files = {origin: stamp for origin, stamp in gathered.files.items() if not failed & set(stamp.documents)}
     gone = {h for h, d in base.documents.items() if d.current and h not in present}
     documents = _documents(base, gathered, present, new, now)
@@ -158,32 +164,46 @@ def _present(base: Snapshot, gathered: Gathered) -> set[str]:
     return present
 
 
-def _extract_new(config: RunConfig, base: Snapshot, gathered: Gathered
+def _extract_new(config: RunConfig, base: Snapshot, gathered: Gathered, jobs: int, progress: Progress | None
                  ) -> tuple[list[tuple[Found, tuple[Event, ...]]], list[str], set[str]]:
-    """Extract the documents the state does not know yet, each once: their events, the errors,
-    and the hashes of the documents that failed."""
-    from calendar_extract.pipeline import extract
+    """Extract the documents the state does not know yet, each once, in `jobs` processes: their
+    events, the errors, and the hashes of the documents that failed."""
+    import functools
+
+    from calendar_extract import batch
+    from calendar_extract.parallel import batched, open_runner, ordered_map
 
     options = Options(timezone=config.timezone, day_first=config.day_first, calendar_name=config.name,
                       max_events=config.max_events_per_document)
-    done: set[str] = set()
+    todo: dict[str, Found] = {}
+    for found in sorted(gathered.found, key=lambda f: (f.document.source, f.hash)):
+        if found.hash not in base.documents:
+            todo.setdefault(found.hash, found)
     new: list[tuple[Found, tuple[Event, ...]]] = []
     errors: list[str] = []
     failed: set[str] = set()
-    for found in sorted(gathered.found, key=lambda f: (f.document.source, f.hash)):
-        if found.hash in base.documents or found.hash in done:
-            continue
-        done.add(found.hash)
-        try:
-            new.append((found, extract(found.document, options).events))
-            continue
-        except CalendarExtractError as exc:
-            errors.append(str(exc))
-        except Exception as exc:  # a bug of ours: this document's error, the run goes on
-            log.debug("internal error", exc_info=True)
-            errors.append(str(internal_error(found.document.source, exc)))
-        failed.add(found.hash)
+    if not todo:
+        return new, errors, failed
+    parts = list(batched(todo.values(), lambda f: len(f.document.text), max_size=batch.BATCH_BYTES,
+                         max_items=batch.BATCH_INPUTS))
+    work = functools.partial(_events_of, options=options)
+    with open_runner(min(jobs, len(todo)), warm_up=batch.warm_up) as runner:
+        for part, outcomes in zip(parts, ordered_map(runner, work, parts)):
+            for found, outcome in zip(part, outcomes):
+                if isinstance(outcome, str):
+                    errors.append(outcome)
+                    failed.add(found.hash)
+                else:
+                    new.append((found, outcome))
+            if progress is not None:
+                progress(len(new) + len(errors), len(todo))
     return new, errors, failed
+
+
+def _events_of(founds: Sequence[Found], options: Options) -> list[tuple[Event, ...] | str]:
+    from calendar_extract.batch import events_of
+
+    return events_of([f.document for f in founds], options)
 
 
 def _documents(base: Snapshot, gathered: Gathered, present: set[str],

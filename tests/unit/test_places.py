@@ -214,3 +214,30 @@ def test_extract_text_places_timed_events(text: str, zone: str | None) -> None:
     timed = [e for e in events if not e.all_day]
     assert timed and {e.tzid for e in timed} == {zone}, [(e.title, e.start, e.tzid, e.location) for e in events]
     assert all(e.start.hour in (10, 14) for e in timed if isinstance(e.start, dt.datetime))
+
+
+def test_the_gazetteer_tables_are_cached_and_a_broken_cache_is_rebuilt(tmp_path: Path,
+                                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    from calendar_extract import places
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    built = places._gazetteer.__wrapped__()
+    cached = list((tmp_path / "calendar-extract").glob("gazetteer-*.pickle"))
+    assert len(cached) == 1
+    assert places._gazetteer.__wrapped__() == built  # read back from the cache
+    cached[0].write_bytes(b"not a pickle")
+    assert places._gazetteer.__wrapped__() == built  # rebuilt, and saved again
+    assert cached[0].read_bytes() != b"not a pickle"
+    (tmp_path / "calendar-extract" / "gazetteer-0000000000000000.pickle").write_bytes(b"old release")
+    cached[0].unlink()
+    places._gazetteer.__wrapped__()
+    assert [p.name for p in (tmp_path / "calendar-extract").iterdir()] == [cached[0].name]  # others removed
+
+
+def test_a_cache_folder_that_cannot_be_written_is_no_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from calendar_extract import places
+
+    blocked = tmp_path / "file"
+    blocked.write_text("a file where the cache folder would go")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(blocked))
+    assert places._gazetteer.__wrapped__().names

@@ -1,0 +1,70 @@
+"""`extract --dask-scheduler`: a LocalCluster of two worker processes gives the bytes of a local run.
+
+Skipped when the dask extra (dask.distributed) is not installed; `make test` installs it.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+distributed = pytest.importorskip("distributed", reason="the dask extra is not installed (pip install '.[dask]')")
+
+DATA = Path(__file__).resolve().parent.parent / "data"
+SEEDS = Path(__file__).resolve().parent.parent.parent / "seeds"
+
+
+@pytest.fixture(scope="module")
+def scheduler() -> Iterator[str]:
+    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None,
+                                  silence_logs=50) as cluster:
+        yield cluster.scheduler_address
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("dask-corpus")
+    shutil.copytree(DATA / "events-dev", folder / "events-dev", ignore=shutil.ignore_patterns("*.json"))
+    shutil.copytree(DATA / "bad", folder / "bad", ignore=shutil.ignore_patterns("cases.toml"))
+    shutil.copytree(SEEDS, folder / "seeds")
+    for number, path in enumerate(sorted(folder.rglob("*"))):
+        os.utime(path, (1_700_000_000 + number * 86_400, 1_700_000_000 + number * 86_400))
+    return folder
+
+
+def extract(corpus: Path, output: Path, *extra: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "calendar_extract", "extract", str(corpus), "-o", str(output),
+                           *extra], capture_output=True, text=True, timeout=300)
+
+
+@pytest.mark.parametrize("fmt", ["ics", "json"])
+def test_a_cluster_run_gives_the_bytes_and_messages_of_a_local_run(scheduler: str, corpus: Path, tmp_path: Path,
+                                                                   fmt: str) -> None:
+    output = Path(f"out.{fmt}")  # the same name in both runs: the summary line names it
+    (tmp_path / "local").mkdir()
+    (tmp_path / "cluster").mkdir()
+    local = extract(corpus, tmp_path / "local" / output, "--format", fmt)
+    cluster = extract(corpus, tmp_path / "cluster" / output, "--format", fmt, "--dask-scheduler", scheduler)
+    assert local.returncode == cluster.returncode == 1  # tests/data/bad holds unreadable inputs
+    written = (tmp_path / "local" / output).read_bytes()
+    assert (tmp_path / "cluster" / output).read_bytes() == written
+    assert cluster.stderr.replace("/cluster/", "/local/") == local.stderr
+    assert written.count(b"BEGIN:VEVENT" if fmt == "ics" else b'"uid"') >= 40
+
+
+def test_the_pure_api_runs_on_the_cluster(scheduler: str) -> None:
+    """extract_text is picklable and its events travel back: what the README's dask.bag recipe does."""
+    import datetime as dt
+
+    import calendar_extract
+
+    text = (DATA / "events-dev" / "dev-brexit-summit-may.txt").read_text(encoding="utf-8")
+    with distributed.Client(scheduler, set_as_default=False) as client:
+        remote = client.submit(calendar_extract.extract_text, text, reference_date=dt.date(2018, 11, 14)).result()
+    assert remote == calendar_extract.extract_text(text, reference_date=dt.date(2018, 11, 14)) and remote
