@@ -282,7 +282,10 @@ def write_ics(
     stamp = stamp.astimezone(UTC)
     calendar = Calendar()
     _header(calendar, calendar_name, prodid, refresh)
-    components: list[VEvent] = []
+    # Each VEVENT is written as soon as it is made: a component weighs some ten times its text,
+    # and a calendar of many thousand events would otherwise hold them all at once.
+    written: list[bytes] = []
+    years: dict[str, set[int]] = {}
     seen: set[str] = set()
     for event in sorted(events, key=sort_key):
         uid = derive_uid(event)
@@ -290,9 +293,13 @@ def write_ics(
             log.warning("dropping a second event with UID %s (%r)", uid, event.title)
             continue
         seen.add(uid)
-        components.append(_vevent(event, stamp, (revisions or {}).get(uid)))
-    for tzid, years in sorted(_zone_years(components).items()):
-        calendar.add_component(vtimezone(tzid, tuple(sorted(years))))  # rules 17, 18
-    for component in components:
-        calendar.add_component(component)
-    return bytes(calendar.to_ical())
+        component = _vevent(event, stamp, (revisions or {}).get(uid))
+        for tzid, more in _zone_years([component]).items():
+            years.setdefault(tzid, set()).update(more)
+        written.append(bytes(component.to_ical()))
+    for tzid, zone_years in sorted(years.items()):
+        calendar.add_component(vtimezone(tzid, tuple(sorted(zone_years))))  # rules 17, 18
+    head = bytes(calendar.to_ical())
+    end = b"END:VCALENDAR\r\n"
+    assert head.endswith(end)
+    return b"".join([head[: -len(end)], *written, end])
