@@ -78,7 +78,7 @@ def parse_documents(raw: RawInput, *, reference: dt.datetime | None, timezone: s
     parts = {Format.MBOX: _messages, Format.JSONL: _lines, Format.FEED: _entries}.get(kind)
     if parts is None:
         yield document_from_bytes(data, source, reference=reference, timezone=timezone, fallback=fallback,
-                                  input_format=input_format)
+                                  input_format=input_format, sniffed=kind)
         return
     found = False
     for part in parts(data, source):

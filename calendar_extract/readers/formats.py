@@ -16,9 +16,9 @@ import re
 from enum import Enum
 from pathlib import PurePath
 
-__all__ = ["Format", "sniff_format"]
+__all__ = ["HEAD_CHARS", "Format", "sniff_format"]
 
-_HEAD_BYTES = 4096
+HEAD_CHARS = 4096  # what sniff_format reads of a text
 
 
 class Format(str, Enum):
@@ -53,7 +53,7 @@ _SUFFIXES = {".html": Format.HTML, ".htm": Format.HTML, ".xhtml": Format.HTML, "
 
 def sniff_format(head: str, name: str = "") -> Format:
     """The format of a document from its first characters (`head`) and, for ties, its name."""
-    head = head[:_HEAD_BYTES].lstrip("\ufeff")
+    head = head[:HEAD_CHARS].lstrip("\ufeff")
     if _ICS.match(head):
         return Format.ICS
     if _MBOX.match(head):

@@ -16,7 +16,7 @@ from calendar_extract.readers.calendar import calendar_events
 from calendar_extract.readers.dateline import find_dateline
 from calendar_extract.readers.encoding import decode_bytes, has_bom, utf16_without_bom
 from calendar_extract.readers.fetch import FetchSettings, fetch, is_url
-from calendar_extract.readers.formats import Format, sniff_format
+from calendar_extract.readers.formats import HEAD_CHARS, Format, sniff_format
 from calendar_extract.readers.html import read_page
 from calendar_extract.readers.mail import read_mail
 from calendar_extract.readers.structured import schema_events
@@ -74,11 +74,14 @@ def document_from_bytes(
     data: bytes, source: str, *, reference: dt.datetime | None, timezone: str | None,
     fallback: tuple[dt.datetime, str], input_format: Format | None = None,
     published: dt.date | dt.datetime | None = None, published_by: str = "document metadata",
+    sniffed: Format | None = None,
 ) -> Document:
     """One Document from the bytes of a text, HTML page, e-mail or iCalendar file (`published`:
-    a date the container gives, such as a feed entry's, and `published_by` where it is from)."""
+    a date the container gives, such as a feed entry's, and `published_by` where it is from;
+    `sniffed`: the format the caller already told from these bytes)."""
     name = "" if source == STDIN else source
-    kind = input_format or sniff_format(data[:SNIFF_BYTES].decode("utf-8", errors="replace"), name)
+    head = data[:SNIFF_BYTES].decode("utf-8", errors="replace")
+    kind = input_format or sniffed or sniff_format(head, name)
     given: tuple[Event, ...] = ()
     if kind is Format.EML:
         mail = read_mail(data, source)
@@ -90,7 +93,8 @@ def document_from_bytes(
             raise InputError(f"{source}: iCalendar data without any readable event")
     else:
         text = decode_text(data, source)
-        kind = input_format or sniff_format(text, name)  # again on the decoded text (UTF-16)
+        if input_format is None and text[:HEAD_CHARS] != head[:HEAD_CHARS]:
+            kind = sniff_format(text, name)  # again on the decoded text (UTF-16), unless it starts the same
     html = text if kind is Format.HTML else None
     if html is not None:
         page = read_page(html, source)

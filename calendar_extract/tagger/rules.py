@@ -26,9 +26,10 @@ class _Skeleton(dict[str, str]):
         return "(?:x)"
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class Rule:
-    """A named pattern template and the function that turns its match into a mention."""
+    """A named pattern template and the function that turns its match into a mention (each rule is
+    one of a kind: compared and hashed by identity, which the tagger's caches do per call)."""
 
     name: str
     template: str
