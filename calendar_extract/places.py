@@ -29,7 +29,7 @@ from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from calendar_extract.errors import CalendarExtractError
 from calendar_extract.files import atomic_write, cache_home
@@ -38,9 +38,9 @@ from calendar_extract.patterns import read_lexicon_bytes, read_lexicon_file
 __all__ = ["City", "Place", "find_place", "fold", "is_region", "main_country", "place_zone"]
 
 
-@dataclass(frozen=True, slots=True)
-class City:
-    """One gazetteer city: its GeoNames name, ISO country, US state (else ""), people and zone."""
+class City(NamedTuple):
+    """One gazetteer city: its GeoNames name, ISO country, US state (else ""), people and zone.
+    (A named tuple: tens of thousands of them are unpickled from the cache at every start.)"""
 
     name: str
     country: str
