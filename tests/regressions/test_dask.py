@@ -68,3 +68,22 @@ def test_the_pure_api_runs_on_the_cluster(scheduler: str) -> None:
     with distributed.Client(scheduler, set_as_default=False) as client:
         remote = client.submit(calendar_extract.extract_text, text, reference_date=dt.date(2018, 11, 14)).result()
     assert remote == calendar_extract.extract_text(text, reference_date=dt.date(2018, 11, 14)) and remote
+
+
+def test_the_readme_dask_bag_recipe(scheduler: str, tmp_path: Path) -> None:
+    """examples/dask_bag.py (the README's recipe) on the cluster gives the calendar of the same
+    functions run here, one file after the other."""
+    recipe = SEEDS.parent / "examples" / "dask_bag.py"
+    sys.path.insert(0, str(recipe.parent))
+    try:
+        import dask_bag
+    finally:
+        sys.path.pop(0)
+    with distributed.Client(scheduler, set_as_default=False) as client:
+        client.upload_file(str(recipe))  # the workers import the recipe's functions, as they would a module of yours
+    folder = tmp_path / "archive"
+    shutil.copytree(DATA / "events-dev", folder, ignore=shutil.ignore_patterns("*.json", "*.md"))
+    paths = sorted(str(p) for p in folder.rglob("*.txt"))
+    dask_bag.main(str(folder), str(tmp_path / "cluster.ics"), scheduler)
+    here = dask_bag.calendar_of(paths, [r for p in paths for r in dask_bag.events_of(p)])
+    assert (tmp_path / "cluster.ics").read_bytes() == here and here.count(b"BEGIN:VEVENT") >= 20
