@@ -4,7 +4,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 SEED   := seeds/000_1d0514e2765e5b9e.txt
 
-.PHONY: demo test install clean bench-install tempeval events-bench
+.PHONY: demo test install clean bench-install tempeval events-bench throughput
 
 $(BIN)/calendar-extract: setup.cfg pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -35,6 +35,9 @@ tempeval: $(VENV)/.bench
 
 events-bench: install
 	$(BIN)/python benchmarks/events.py $(ARGS)
+
+throughput: $(VENV)/.bench
+	$(BIN)/python benchmarks/throughput.py $(ARGS)
 
 clean:
 	rm -rf $(VENV) build *.egg-info

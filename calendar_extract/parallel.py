@@ -97,8 +97,22 @@ class OnDask:
     workers: int
 
     def submit(self, func: Callable[[A], R], arg: A) -> Pending[R]:
-        future: Pending[R] = self.client.submit(func, arg, pure=False)
-        return future
+        return _Remote(self.client.submit(func, arg, pure=False))
+
+
+@dataclass(frozen=True, slots=True)
+class _Remote(Generic[R]):
+    """A Dask future whose failure (a lost worker, a closed connection) is a WorkerError: the work
+    itself never raises (each input's errors come back as lines)."""
+
+    future: Any
+
+    def result(self) -> R:
+        try:
+            value: R = self.future.result()
+        except Exception as exc:
+            raise WorkerError(f"the Dask cluster failed ({type(exc).__name__}: {exc})") from None
+        return value
 
 
 def cores() -> int:
@@ -168,7 +182,11 @@ def _same_release(client: Any) -> None:
     """Refuse workers with another calendar-extract: their events could differ from a local run's."""
     from calendar_extract import __version__
 
-    theirs = set(client.run(worker_release).values())
+    try:
+        theirs = set(client.run(worker_release).values())
+    except Exception as exc:  # e.g. ModuleNotFoundError: not installed there
+        raise WorkerError(f"the Dask workers cannot run calendar-extract ({type(exc).__name__}: {exc}); "
+                          f"install calendar-extract on every worker") from None
     if theirs - {__version__}:
         raise WorkerError(f"the Dask workers run calendar-extract {', '.join(sorted(theirs))}, this is "
                           f"{__version__}: install the same release on every worker")

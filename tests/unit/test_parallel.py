@@ -86,6 +86,32 @@ def test_workers_of_another_release_are_refused() -> None:
         _same_release(Client())
 
 
+def test_workers_without_calendar_extract_are_refused() -> None:
+    from calendar_extract.parallel import _same_release
+
+    class Client:
+        def run(self, func: object) -> dict[str, str]:
+            raise ModuleNotFoundError("No module named 'calendar_extract'")
+
+    with pytest.raises(WorkerError, match="the Dask workers cannot run calendar-extract .ModuleNotFoundError"):
+        _same_release(Client())
+
+
+def test_a_failed_dask_future_is_a_worker_error() -> None:
+    from calendar_extract.parallel import OnDask
+
+    class Future:
+        def result(self) -> int:
+            raise OSError("connection closed")
+
+    class Client:
+        def submit(self, func: object, arg: object, pure: bool) -> Future:
+            return Future()
+
+    with pytest.raises(WorkerError, match=r"the Dask cluster failed \(OSError: connection closed\)"):
+        OnDask(Client(), 1).submit(str, 1).result()
+
+
 def test_cores_is_at_least_one() -> None:
     assert cores() >= 1
 
