@@ -117,3 +117,19 @@ def test_a_progress_bar_on_a_terminal_for_a_long_run(corpus: Path, tmp_path: Pat
     assert process.wait(timeout=120) == 0
     assert b"input/s" in seen or b"s/input" in seen, seen[-500:]
     assert re.search(rb"\|\s*\d+/\d+ \[", seen) and b"reference date" in seen  # "| 340/680 [00:01<…"
+
+
+def test_the_run_progress_learns_its_total_as_it_goes(monkeypatch: pytest.MonkeyPatch) -> None:
+    import io
+
+    from calendar_extract.cli import _Progress
+
+    monkeypatch.setattr(sys, "stderr", io.StringIO())
+    with _Progress(None, True, unit="document") as progress:
+        progress.to(16, 40)
+        progress.to(32, 40)
+        assert (progress._bar.n, progress._bar.total) == (32, 40)
+    with _Progress(None, False) as hidden:
+        hidden.to(1, 2)  # no bar: nothing to do
+        hidden.say("a line")
+    assert "a line" in sys.stderr.getvalue()
