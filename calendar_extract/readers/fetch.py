@@ -13,8 +13,6 @@ import json
 import os
 import re
 import tempfile
-import urllib.error
-import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -25,7 +23,7 @@ from calendar_extract.errors import InputError
 __all__ = ["FetchSettings", "default_cache_dir", "fetch", "file_path", "is_url", "other_scheme", "url_of"]
 
 USER_AGENT = f"calendar-extract/{__version__} (+https://pypi.org/project/calendar-extract/)"
-_SCHEMES = ("http://", "https://")
+SCHEMES = ("http://", "https://")
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,7 +52,7 @@ def url_of(source: str) -> str | None:
     url = source[len("feed:") :] if source.startswith("feed:") else source
     url = "https://" + url[2:] if url.startswith("//") else url
     url = "https://" + url[len("webcal://") :] if url.lower().startswith("webcal://") else url
-    return url if url.startswith(_SCHEMES) else None
+    return url if url.startswith(SCHEMES) else None
 
 
 # "ftp://…", "data:…", "javascript:…": a scheme of two letters or more ("C:\…" is a Windows path).
@@ -92,6 +90,11 @@ def fetch(source: str, settings: FetchSettings) -> bytes:
     url = url_of(source)
     if url is None:
         raise InputError(f"{source}: not an http(s) URL")
+    import urllib.error  # here, not at import: most runs read files, and urllib.request is slow to load
+    import urllib.request
+
+    from calendar_extract.readers.redirects import opener
+
     cached = _cached(url, settings.cache_dir)
     request = urllib.request.Request(url, headers={"User-Agent": USER_AGENT, "Accept-Encoding": "identity"})
     if cached is not None:
@@ -99,7 +102,7 @@ def fetch(source: str, settings: FetchSettings) -> bytes:
             if cached[0].get(key):
                 request.add_header(header, cached[0][key])
     try:
-        with _OPENER.open(request, timeout=settings.timeout) as response:
+        with opener().open(request, timeout=settings.timeout) as response:
             body: bytes = response.read(settings.max_bytes + 1)
             if len(body) > settings.max_bytes:
                 raise InputError(f"{source}: larger than {settings.max_bytes:,} bytes (the limit set by "
@@ -114,21 +117,6 @@ def fetch(source: str, settings: FetchSettings) -> bytes:
     except (urllib.error.URLError, TimeoutError, OSError) as exc:
         reason = getattr(exc, "reason", exc)
         raise InputError(f"{source}: cannot fetch ({reason})") from None
-
-
-class _HttpOnlyRedirects(urllib.request.HTTPRedirectHandler):
-    """Follow redirects to http(s) URLs only (urllib would follow one to ftp://)."""
-
-    def redirect_request(self, req: urllib.request.Request, fp: Any, code: int, msg: str, headers: Any,
-                         newurl: str) -> urllib.request.Request | None:
-        if not newurl.lower().startswith(_SCHEMES):
-            raise urllib.error.HTTPError(newurl, code, f"redirect to a non-http(s) URL {newurl!r} refused",
-                                         headers, fp)
-        return super().redirect_request(req, fp, code, msg, headers, newurl)
-
-
-# Built once at import: no network, only handler objects (http, https, redirects; no ftp, no file).
-_OPENER = urllib.request.build_opener(_HttpOnlyRedirects)
 
 
 def _paths(url: str, cache_dir: Path) -> tuple[Path, Path]:

@@ -18,8 +18,6 @@ from calendar_extract.readers.encoding import decode_bytes, has_bom, utf16_witho
 from calendar_extract.readers.fetch import FetchSettings, fetch, is_url
 from calendar_extract.readers.formats import HEAD_CHARS, Format, sniff_format
 from calendar_extract.readers.html import read_page
-from calendar_extract.readers.mail import read_mail
-from calendar_extract.readers.structured import schema_events
 from calendar_extract.readers.sources import STDIN
 
 MAX_BYTES = MAX_DOCUMENT_BYTES
@@ -84,6 +82,8 @@ def document_from_bytes(
     kind = input_format or sniffed or sniff_format(head, name)
     given: tuple[Event, ...] = ()
     if kind is Format.EML:
+        from calendar_extract.readers.mail import read_mail  # here: the email package is slow to load
+
         mail = read_mail(data, source)
         text, given, timezone = mail.text, mail.events, timezone or mail.zone
         published, published_by = (mail.sent, _METADATA[kind]) if mail.sent else (published, published_by)
@@ -103,6 +103,8 @@ def document_from_bytes(
             published, published_by = page.published, _METADATA[kind]
     ref, basis = _choose_reference(text, reference, fallback, published, published_by)
     if html is not None:
+        from calendar_extract.readers.structured import schema_events
+
         given = schema_events(html, source, ref.date())
     given = tuple(dataclasses.replace(e, upcoming=_day(e.start) >= ref.date()) for e in given)
     if not text.strip() and not given:
