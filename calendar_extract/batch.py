@@ -81,14 +81,19 @@ def read_job(source: str | InputError, options: Options, *, now: dt.datetime,
         return Job("", error=str(source))
     if not files_here and source != STDIN and not is_url(source):
         return Job(source, read_at=now, size=input_size(source))
+    raw = _read(source, now, options, fetching)
+    return Job(source, error=raw) if isinstance(raw, str) else Job(source, raw, size=len(raw.data))
+
+
+def _read(source: str, now: dt.datetime, options: Options, fetching: FetchSettings | None = None) -> RawInput | str:
+    """The bytes of one input, or the one-line error that kept them from being read."""
     try:
-        raw = read_raw(source, now=now, max_bytes=options.max_bytes, fetching=fetching)
-        return Job(source, raw, size=len(raw.data))
+        return read_raw(source, now=now, max_bytes=options.max_bytes, fetching=fetching)
     except InputError as exc:
-        return Job(source, error=str(exc))
+        return str(exc)
     except Exception as exc:  # a bug of ours while reading: one line, like one in the pipeline
         log.debug("internal error", exc_info=True)
-        return Job(source, error=str(internal_error(source, exc)))
+        return str(internal_error(source, exc))
 
 
 def run_jobs(jobs: Sequence[Job], options: Options) -> list[Outcome]:
@@ -98,15 +103,9 @@ def run_jobs(jobs: Sequence[Job], options: Options) -> list[Outcome]:
 
 def run_job(job: Job, options: Options) -> Outcome:
     """Parse one input's documents and extract their events; errors become lines, never raise."""
-    try:
-        raw = job.raw or (read_raw(job.source, now=job.read_at, max_bytes=options.max_bytes) if job.read_at else None)
-    except InputError as exc:
-        return Outcome(job.source, lines=(Line(True, str(exc)),))
-    except Exception as exc:  # a bug of ours while reading: one line, like one in the pipeline
-        log.debug("internal error", exc_info=True)
-        return Outcome(job.source, lines=(Line(True, str(internal_error(job.source, exc))),))
-    if raw is None:
-        return Outcome(job.source, lines=(Line(True, job.error or f"{job.source}: not read"),))
+    raw = job.raw or (_read(job.source, job.read_at, options) if job.read_at else job.error or f"{job.source}: not read")
+    if isinstance(raw, str):
+        return Outcome(job.source, lines=(Line(True, raw),))
     results: list[Result] = []
     lines: list[Line] = []
     for item in _documents(raw, options):

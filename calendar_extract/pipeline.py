@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import logging
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 
 from calendar_extract.model import Context, Document, Event, Options, Problem, Result
 
@@ -54,11 +54,6 @@ def _wanted(event: Event, options: Options) -> bool:
     return event.confidence >= options.min_confidence
 
 
-def combine(results: Iterable[Result]) -> tuple[Event, ...]:
-    """All events of all results, one per UID (the first document that names an event wins)."""
-    return merge_events(e for result in results for e in result.events)
-
-
 def merge_events(events: Iterable[Event]) -> tuple[Event, ...]:
     """The events, one per UID (the more confident copy, with the sources of all), by start."""
     combined = Combined()
@@ -91,8 +86,3 @@ def _better(known: Event, other: Event) -> Event:
 
 def _order(event: Event) -> tuple[str, str, str]:
     return (event.start.isoformat(), event.title, event.uid)
-
-
-def latest_reference(documents: Sequence[Document]) -> Document | None:
-    """The document written last: its reference date stamps the calendar (DTSTAMP)."""
-    return max(documents, key=lambda d: d.reference, default=None)

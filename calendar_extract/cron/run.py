@@ -30,7 +30,7 @@ from calendar_extract.cron.config import RunConfig
 from calendar_extract.cron.gather import Found, Gathered, fingerprint, gather, under
 from calendar_extract.cron.reconcile import NewDocument, assign, compose, revise
 from calendar_extract.cron.state import Mention, Record, RunRow, Snapshot, StateStore, StoredDocument
-from calendar_extract.errors import BusyError, CalendarExtractError, OutputError, StateError, internal_error
+from calendar_extract.errors import BusyError, OutputError, StateError
 from calendar_extract.model import Event, Options, Status
 
 __all__ = ["Change", "RunReport", "run"]

@@ -15,7 +15,6 @@ import re
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from calendar_extract import __version__
 from calendar_extract.errors import InputError
