@@ -114,13 +114,11 @@ def run_job(job: Job, options: Options) -> Outcome:
             continue
         lines.append(Line(False, f"{item.source}: reference date {item.reference.date().isoformat()} "
                                  f"({item.reference_basis})"))
-        try:
-            results.append(slim(_extract(item, options)))
-        except CalendarExtractError as exc:
-            lines.append(Line(True, str(exc)))
-        except Exception as exc:  # a bug of ours: report it per document, keep going (-vv shows it)
-            log.debug("internal error", exc_info=True)
-            lines.append(Line(True, str(internal_error(item.source, exc))))
+        result = _extract(item, options)
+        if isinstance(result, str):
+            lines.append(Line(True, result))
+        else:
+            results.append(slim(result))
     return Outcome(job.source, tuple(results), tuple(lines))
 
 
@@ -128,20 +126,23 @@ def events_of(documents: Sequence[Document], options: Options) -> list[tuple[Eve
     """The events of each document, or its one-line error (what a worker of `run` does)."""
     found: list[tuple[Event, ...] | str] = []
     for document in documents:
-        try:
-            found.append(_extract(document, options).events)
-        except CalendarExtractError as exc:
-            found.append(str(exc))
-        except Exception as exc:  # a bug of ours: this document's error, the run goes on
-            log.debug("internal error", exc_info=True)
-            found.append(str(internal_error(document.source, exc)))
+        result = _extract(document, options)
+        found.append(result if isinstance(result, str) else result.events)
     return found
 
 
-def _extract(document: Document, options: Options) -> Result:
+def _extract(document: Document, options: Options) -> Result | str:
+    """The document's result, or its one-line error: a bug of ours is reported per document and
+    the run goes on (-vv logs the traceback)."""
     from calendar_extract.pipeline import extract
 
-    return extract(document, options)
+    try:
+        return extract(document, options)
+    except CalendarExtractError as exc:
+        return str(exc)
+    except Exception as exc:
+        log.debug("internal error", exc_info=True)
+        return str(internal_error(document.source, exc))
 
 
 def _documents(raw: RawInput, options: Options) -> Iterator[Document | InputError]:

@@ -186,9 +186,10 @@ def _extract_new(config: RunConfig, base: Snapshot, gathered: Gathered, jobs: in
         return new, errors, failed
     parts = list(batched(todo.values(), lambda f: len(f.document.text), max_size=batch.BATCH_BYTES,
                          max_items=batch.BATCH_INPUTS))
-    work = functools.partial(_events_of, options=options)
+    work = functools.partial(batch.events_of, options=options)
     with open_runner(min(jobs, len(todo)), warm_up=batch.warm_up) as runner:
-        for part, outcomes in zip(parts, ordered_map(runner, work, parts)):
+        documents = ([found.document for found in part] for part in parts)
+        for part, outcomes in zip(parts, ordered_map(runner, work, documents)):
             for found, outcome in zip(part, outcomes):
                 if isinstance(outcome, str):
                     errors.append(outcome)
@@ -198,12 +199,6 @@ def _extract_new(config: RunConfig, base: Snapshot, gathered: Gathered, jobs: in
             if progress is not None:
                 progress(len(new) + len(errors), len(todo))
     return new, errors, failed
-
-
-def _events_of(founds: Sequence[Found], options: Options) -> list[tuple[Event, ...] | str]:
-    from calendar_extract.batch import events_of
-
-    return events_of([f.document for f in founds], options)
 
 
 def _documents(base: Snapshot, gathered: Gathered, present: set[str],
