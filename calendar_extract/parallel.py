@@ -146,7 +146,7 @@ def open_runner(jobs: int = 1, *, scheduler: str | None = None, warm_up: Callabl
         warm_up = None
     pool = ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=warm_up)
     try:
-        pool.submit(int).result()  # start the workers now, before a progress bar starts a thread to fork with
+        _Checked(pool.submit(int)).result()  # start the workers now, before a progress bar starts a thread to fork with
         yield Processes(pool, jobs)
     except BaseException:
         pool.shutdown(wait=False, cancel_futures=True)
