@@ -10,6 +10,7 @@ without their text, with the lines the command prints about them. Nothing here p
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import datetime as dt
 import functools
@@ -49,11 +50,20 @@ class Job:
 
 
 class Line(NamedTuple):
-    """A line the command prints on stderr about an input: an error, or a note (the reference
-    date each document got)."""
+    """A line the command prints on stderr about an input, in the order it arose: an error, a note
+    (the reference date each document got) or a log record (`kind` "log", text "WARNING: …"),
+    which the worker keeps for the command to print in order, here, on a cluster or in a pool."""
 
-    error: bool
+    kind: str  # "error", "note" or "log"
     text: str
+
+    @property
+    def error(self) -> bool:
+        return self.kind == "error"
+
+
+def _error(text: str) -> Line:
+    return Line("error", text)
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,30 +106,68 @@ def _read(source: str, now: dt.datetime, options: Options, fetching: FetchSettin
         return str(internal_error(source, exc))
 
 
-def run_jobs(jobs: Sequence[Job], options: Options) -> list[Outcome]:
-    """The outcome of each job, in order (what a worker runs on one batch)."""
-    return [run_job(job, options) for job in jobs]
+def run_jobs(jobs: Sequence[Job], options: Options, log_level: int = logging.WARNING) -> list[Outcome]:
+    """The outcome of each job, in order (what a worker runs on one batch); the package's log
+    records of `log_level` and above become lines of the job they arose in."""
+    return [run_job(job, options, log_level) for job in jobs]
 
 
-def run_job(job: Job, options: Options) -> Outcome:
+def run_job(job: Job, options: Options, log_level: int = logging.WARNING) -> Outcome:
     """Parse one input's documents and extract their events; errors become lines, never raise."""
+    lines: list[Line] = []
+    with _logs_into(lines, log_level):
+        results = _results(job, options, lines)
+    return Outcome(job.source, results, tuple(lines))
+
+
+def _results(job: Job, options: Options, lines: list[Line]) -> tuple[Result, ...]:
     raw = job.raw or (_read(job.source, job.read_at, options) if job.read_at else job.error or f"{job.source}: not read")
     if isinstance(raw, str):
-        return Outcome(job.source, lines=(Line(True, raw),))
+        lines.append(_error(raw))
+        return ()
     results: list[Result] = []
-    lines: list[Line] = []
     for item in _documents(raw, options):
         if isinstance(item, InputError):
-            lines.append(Line(True, str(item)))
+            lines.append(_error(str(item)))
             continue
-        lines.append(Line(False, f"{item.source}: reference date {item.reference.date().isoformat()} "
-                                 f"({item.reference_basis})"))
+        lines.append(Line("note", f"{item.source}: reference date {item.reference.date().isoformat()} "
+                                  f"({item.reference_basis})"))
         result = _extract(item, options)
         if isinstance(result, str):
-            lines.append(Line(True, result))
+            lines.append(_error(result))
         else:
             results.append(slim(result))
-    return Outcome(job.source, tuple(results), tuple(lines))
+    return tuple(results)
+
+
+class _Collect(logging.Handler):
+    """Keeps log records as lines ("WARNING: …", a traceback below for -vv)."""
+
+    def __init__(self, lines: list[Line], level: int) -> None:
+        super().__init__(level)
+        self.lines = lines
+        self.setFormatter(logging.Formatter("%(levelname)s: %(message)s"))
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.lines.append(Line("log", self.format(record)))
+
+
+@contextlib.contextmanager
+def _logs_into(lines: list[Line], level: int) -> Iterator[None]:
+    """For the time of one job, the records of the package's loggers go to `lines`, not to the
+    handlers of the process (a worker's stderr, a Dask worker's log)."""
+    logger = logging.getLogger("calendar_extract")
+    saved = logger.level, logger.propagate
+    handler = _Collect(lines, level)
+    logger.addHandler(handler)
+    logger.setLevel(level)
+    logger.propagate = False
+    try:
+        yield
+    finally:
+        logger.removeHandler(handler)
+        logger.setLevel(saved[0])
+        logger.propagate = saved[1]
 
 
 def events_of(documents: Sequence[Document], options: Options) -> list[tuple[Event, ...] | str]:
@@ -173,9 +221,9 @@ def batches(jobs: Iterable[Job], *, max_bytes: int = BATCH_BYTES) -> Iterator[li
     return batched(jobs, lambda job: job.size, max_size=max_bytes, max_items=BATCH_INPUTS)
 
 
-def worker_task(options: Options) -> Callable[[Sequence[Job]], list[Outcome]]:
+def worker_task(options: Options, log_level: int = logging.WARNING) -> Callable[[Sequence[Job]], list[Outcome]]:
     """`run_jobs` with the options bound: a picklable function of one batch."""
-    return functools.partial(run_jobs, options=options)
+    return functools.partial(run_jobs, options=options, log_level=log_level)
 
 
 def warm_up() -> None:

@@ -363,12 +363,12 @@ def _process(inputs: Sequence[str], options: Options, *, quiet: bool, verbose: i
     with open_runner(workers.jobs, scheduler=workers.scheduler, warm_up=batch.warm_up) as runner, \
             _Progress(len(sources) if isinstance(sources, list) else None, bar) as progress:
         jobs = batch.batches(_jobs(sources, options, budget, files_here=workers.scheduler is not None))
-        for outcomes in ordered_map(runner, batch.worker_task(options), jobs):
+        for outcomes in ordered_map(runner, batch.worker_task(options, _log_level(verbose, quiet)), jobs):
             for outcome in outcomes:
                 progress.advance()
                 for line in outcome.lines:
-                    if line.error or not quiet:
-                        progress.say(f"calendar-extract: error: {line.text}" if line.error else line.text)
+                    if line.kind != "note" or not quiet:
+                        progress.say(_LINE_PREFIX[line.kind] + line.text)
                 failed += outcome.errors
                 for result in outcome.results:
                     documents += 1
@@ -380,6 +380,9 @@ def _process(inputs: Sequence[str], options: Options, *, quiet: bool, verbose: i
                     if verbose:
                         _explain(result)
     return _Collected(combined.events(), tuple(kept), latest, documents, failed)
+
+
+_LINE_PREFIX = {"error": "calendar-extract: error: ", "log": "calendar-extract: ", "note": ""}
 
 
 def _jobs(sources: Iterable[str | InputError], options: Options, budget: int, *, files_here: bool
@@ -585,8 +588,13 @@ class _StderrHandler(logging.Handler):
             self.handleError(record)
 
 
+def _log_level(verbose: int, quiet: bool) -> int:
+    """-q: errors only; default: warnings; -v: information; -vv: debug."""
+    return logging.ERROR if quiet else logging.DEBUG if verbose > 1 else logging.INFO if verbose else logging.WARNING
+
+
 def _configure_logging(verbose: int, quiet: bool) -> None:
-    level = logging.ERROR if quiet else logging.DEBUG if verbose > 1 else logging.INFO if verbose else logging.WARNING
+    level = _log_level(verbose, quiet)
     root = logging.getLogger()
     for handler in [h for h in root.handlers if isinstance(h, _StderrHandler)]:
         root.removeHandler(handler)

@@ -43,14 +43,16 @@ def extract(corpus: Path, output: Path, *extra: str) -> subprocess.CompletedProc
                            *extra], capture_output=True, text=True, timeout=300)
 
 
-@pytest.mark.parametrize("fmt", ["ics", "json"])
+@pytest.mark.parametrize(("fmt", "verbosity"), [("ics", "-v"), ("json", "")])
 def test_a_cluster_run_gives_the_bytes_and_messages_of_a_local_run(scheduler: str, corpus: Path, tmp_path: Path,
-                                                                   fmt: str) -> None:
+                                                                   fmt: str, verbosity: str) -> None:
+    """The same bytes, and the same stderr: with -v, the workers' log records come back too."""
     output = Path(f"out.{fmt}")  # the same name in both runs: the summary line names it
     (tmp_path / "local").mkdir()
     (tmp_path / "cluster").mkdir()
-    local = extract(corpus, tmp_path / "local" / output, "--format", fmt)
-    cluster = extract(corpus, tmp_path / "cluster" / output, "--format", fmt, "--dask-scheduler", scheduler)
+    extra = ["--format", fmt, *([verbosity] if verbosity else [])]
+    local = extract(corpus, tmp_path / "local" / output, *extra)
+    cluster = extract(corpus, tmp_path / "cluster" / output, *extra, "--dask-scheduler", scheduler)
     assert local.returncode == cluster.returncode == 1  # tests/data/bad holds unreadable inputs
     written = (tmp_path / "local" / output).read_bytes()
     assert (tmp_path / "cluster" / output).read_bytes() == written

@@ -34,14 +34,25 @@ def run(args: list[str]) -> tuple[int, str, str]:
     return result.exit_code, result.stdout, result.stderr
 
 
-@pytest.mark.parametrize("fmt", ["ics", "json"])
-def test_any_number_of_jobs_gives_the_same_output_and_messages(corpus: Path, fmt: str) -> None:
-    inputs = [str(corpus / "events-dev"), str(corpus / "bad"), str(corpus / "missing.txt")]
+@pytest.mark.parametrize(("fmt", "verbosity"), [("ics", "-q"), ("json", "-q"), ("ics", "-v")])
+def test_any_number_of_jobs_gives_the_same_output_and_messages(corpus: Path, fmt: str, verbosity: str) -> None:
+    """The same bytes, and the same stderr: errors, and with -v the reference dates, the events
+    explained and the log records of each input, in input order."""
+    inputs = [str(corpus / "events-dev"), str(corpus / "bad"), str(corpus / "missing.txt"), verbosity]
     one = run(["extract", *inputs, "--format", fmt, "--jobs", "1"])
     assert one[0] == 1 and "missing.txt: no such file or folder" in one[2]
     assert one[1].count("BEGIN:VEVENT" if fmt == "ics" else '"title"') >= 40
     for jobs in ("2", "3", "auto"):
         assert run(["extract", *inputs, "--format", fmt, "--jobs", jobs]) == one, jobs
+
+
+def test_log_records_of_a_worker_come_with_their_input(corpus: Path) -> None:
+    """A worker's log record is printed by the command, next to the input it is about."""
+    _, _, errors = run(["extract", str(corpus / "bad" / "latin1.txt"), str(corpus / "events-dev"), "-v",
+                        "--jobs", "2"])
+    lines = errors.splitlines()
+    read = lines.index(f"calendar-extract: INFO: {corpus / 'bad' / 'latin1.txt'}: read as cp1252")
+    assert lines[read + 1].startswith(f"{corpus / 'bad' / 'latin1.txt'}: reference date ")
 
 
 def test_the_byte_budget_skips_the_same_inputs_with_any_number_of_jobs(corpus: Path) -> None:
