@@ -70,7 +70,6 @@ def _error(text: str) -> Line:
 class Outcome:
     """What one input gave: its documents' results (text left out) and its lines, in order."""
 
-    source: str
     results: tuple[Result, ...] = ()
     lines: tuple[Line, ...] = ()
 
@@ -95,6 +94,21 @@ def read_job(source: str | InputError, options: Options, *, now: dt.datetime,
     return Job(source, error=raw) if isinstance(raw, str) else Job(source, raw, size=len(raw.data))
 
 
+def documents_of(source: str, options: Options, *, now: dt.datetime, fetching: FetchSettings | None = None
+                 ) -> Iterator[Document | InputError]:
+    """The documents of one input, read and parsed here (`tag`); errors in their place, never raised."""
+    raw = _read(source, now, options, fetching)
+    if isinstance(raw, str):
+        yield InputError(raw)
+        return
+    yield from _documents(raw, options)
+
+
+def reference_note(document: Document) -> str:
+    """The line that tells which reference date a document got, and why."""
+    return f"{document.source}: reference date {document.reference.date().isoformat()} ({document.reference_basis})"
+
+
 def _read(source: str, now: dt.datetime, options: Options, fetching: FetchSettings | None = None) -> RawInput | str:
     """The bytes of one input, or the one-line error that kept them from being read."""
     try:
@@ -117,7 +131,7 @@ def run_job(job: Job, options: Options, log_level: int = logging.WARNING) -> Out
     lines: list[Line] = []
     with _logs_into(lines, log_level):
         results = _results(job, options, lines)
-    return Outcome(job.source, results, tuple(lines))
+    return Outcome(results, tuple(lines))
 
 
 def _results(job: Job, options: Options, lines: list[Line]) -> tuple[Result, ...]:
@@ -130,8 +144,7 @@ def _results(job: Job, options: Options, lines: list[Line]) -> tuple[Result, ...
         if isinstance(item, InputError):
             lines.append(_error(str(item)))
             continue
-        lines.append(Line("note", f"{item.source}: reference date {item.reference.date().isoformat()} "
-                                  f"({item.reference_basis})"))
+        lines.append(Line("note", reference_note(item)))
         result = _extract(item, options)
         if isinstance(result, str):
             lines.append(_error(result))

@@ -448,39 +448,21 @@ class _Progress:
             click.echo(line, err=True)
 
 
-def _bug(source: str, exc: Exception) -> InputError:
-    """A bug of ours met on one input, as that input's one-line error (-vv logs the traceback)."""
-    from calendar_extract.errors import internal_error
-
-    logging.getLogger(__name__).debug("internal error", exc_info=True)
-    return internal_error(source, exc)
-
-
 def _documents(source: str | InputError, options: Options, *, quiet: bool) -> Iterator[Document | InputError]:
     """The documents of one source (several for a mailbox, feed or JSON Lines file), each
     announced with its reference date; errors in their place, never raised."""
+    from calendar_extract import batch
     from calendar_extract.model import Document
-    from calendar_extract.readers import read_documents
     from calendar_extract.readers.fetch import FetchSettings
-    from calendar_extract.readers.formats import Format
 
     if isinstance(source, InputError):
         yield source
         return
-    forced = Format(options.input_format) if options.input_format else None
-    try:
-        fetching = FetchSettings(cache_dir=Path(options.cache_dir) if options.cache_dir else None)
-        for item in read_documents(source, reference=options.reference, timezone=options.timezone,
-                                   now=dt.datetime.now().replace(microsecond=0), input_format=forced,
-                                   fetching=fetching, max_bytes=options.max_bytes):
-            if isinstance(item, Document) and not quiet:
-                click.echo(f"{item.source}: reference date {item.reference.date().isoformat()} "
-                           f"({item.reference_basis})", err=True)
-            yield item
-    except InputError as exc:
-        yield exc
-    except Exception as exc:  # a bug of ours while reading: one line, like one in the pipeline
-        yield _bug(source, exc)
+    fetching = FetchSettings(cache_dir=Path(options.cache_dir) if options.cache_dir else None)
+    for item in batch.documents_of(source, options, now=dt.datetime.now().replace(microsecond=0), fetching=fetching):
+        if isinstance(item, Document) and not quiet:
+            click.echo(batch.reference_note(item), err=True)
+        yield item
 
 
 def _render(collected: _Collected, fmt: str, options: Options) -> bytes:
