@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import unicodedata
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from icalendar import Calendar, vDuration, vRecur
@@ -215,16 +215,13 @@ def _vevent(event: Event, stamp: dt.datetime, revision: Revision | None = None) 
     return component
 
 
-def _zone_years(events: Iterable[VEvent]) -> dict[str, set[int]]:
-    """TZID → years of the zoned times (DTSTART, DTEND, RRULE UNTIL) in the VEVENTs."""
-    years: dict[str, set[int]] = {}
-    for component in events:
-        values = [component.decoded(name, None) for name in ("DTSTART", "DTEND")]
-        values += list(component.get("RRULE", {}).get("UNTIL", []))
-        tzids = {v.tzinfo.key for v in values[:2] if isinstance(getattr(v, "tzinfo", None), ZoneInfo)}
-        for tzid in tzids:
-            years.setdefault(tzid, set()).update(v.year for v in values if v is not None)
-    return years
+def _add_zone_years(years: dict[str, set[int]], component: VEvent) -> None:
+    """Add to `years` (TZID → years) the years of the VEVENT's zoned times (DTSTART, DTEND, RRULE UNTIL)."""
+    values = [component.decoded(name, None) for name in ("DTSTART", "DTEND")]
+    values += list(component.get("RRULE", {}).get("UNTIL", []))
+    tzids = {v.tzinfo.key for v in values[:2] if isinstance(getattr(v, "tzinfo", None), ZoneInfo)}
+    for tzid in tzids:
+        years.setdefault(tzid, set()).update(v.year for v in values if v is not None)
 
 
 def _header(calendar: Calendar, calendar_name: str, prodid: str | None, refresh: str | None) -> None:
@@ -294,8 +291,7 @@ def write_ics(
             continue
         seen.add(uid)
         component = _vevent(event, stamp, (revisions or {}).get(uid))
-        for tzid, more in _zone_years([component]).items():
-            years.setdefault(tzid, set()).update(more)
+        _add_zone_years(years, component)
         written.append(bytes(component.to_ical()))
     for tzid, zone_years in sorted(years.items()):
         calendar.add_component(vtimezone(tzid, tuple(sorted(zone_years))))  # rules 17, 18
